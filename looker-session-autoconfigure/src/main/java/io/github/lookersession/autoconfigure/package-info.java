@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for the Looker session client.
+ */
+@NullMarked
+package io.github.lookersession.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package io.github.lookersession.token;
+
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.lookersession.ApiSession;
+import io.github.lookersession.LookerApiException;
+import io.github.lookersession.LookerPostLoginContext;
+import io.github.lookersession.LookerPostLoginHook;
+import io.github.lookersession.LookerWorkspaceException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+/**
+ * {@link LookerPostLoginHook} that switches every new API session to the
+ * {@linkplain DesiredWorkspace desired workspace}.
+ *
+ * <p>
+ * New Looker API sessions always start in {@code production}, so for that workspace the
+ * hook sends nothing. For any other workspace it sends {@code PATCH /session} and checks
+ * that the response shows the workspace. A non-2xx answer, another
+ * {@code workspace_id}, or a body that is not an {@link ApiSession} fails the login with a
+ * {@link LookerWorkspaceException}.
+ */
+public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordered {
+
+	private static final Log logger = LogFactory.getLog(WorkspacePostLoginHook.class);
+
+	private final DesiredWorkspace desiredWorkspace;
+
+	/**
+	 * Creates a hook that selects the given desired workspace.
+	 * @param desiredWorkspace the workspace to select, read at each login
+	 */
+	public WorkspacePostLoginHook(DesiredWorkspace desiredWorkspace) {
+		Assert.notNull(desiredWorkspace, "desiredWorkspace cannot be null");
+		this.desiredWorkspace = desiredWorkspace;
+	}
+
+	@Override
+	public int getOrder() {
+		return WORKSPACE_HOOK_ORDER;
+	}
+
+	@Override
+	public Mono<Void> afterLogin(LookerPostLoginContext context) {
+		String workspaceId = this.desiredWorkspace.getWorkspaceId();
+		if (ApiSession.PRODUCTION_WORKSPACE.equals(workspaceId)) {
+			return Mono.empty();
+		}
+		return context.webClient()
+			.patch()
+			.uri("/session")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("workspace_id", workspaceId))
+			.exchangeToMono((response) -> readSession(response, workspaceId))
+			.doOnNext((session) -> logger.info("Selected Looker workspace '" + workspaceId
+					+ "' for the new API session"))
+			.then();
+	}
+
+	private Mono<ApiSession> readSession(ClientResponse response, String workspaceId) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return LookerResponses.createException(response)
+				.flatMap((ex) -> Mono.error(LookerWorkspaceException.selectionFailed(workspaceId, ex)));
+		}
+		return LookerResponses.readBody(response, ApiSession.class)
+			.onErrorMap(LookerApiException.class, (ex) -> LookerWorkspaceException.selectionFailed(workspaceId, ex))
+			.flatMap((session) -> checkWorkspace(response, session, workspaceId));
+	}
+
+	private Mono<ApiSession> checkWorkspace(ClientResponse response, ApiSession session, String workspaceId) {
+		if (Objects.equals(session.workspaceId(), workspaceId)) {
+			return Mono.just(session);
+		}
+		String message = "Could not select Looker workspace '" + workspaceId + "' after login: PATCH "
+				+ LookerResponses.path(response) + " answered " + LookerResponses.describe(response.statusCode())
+				+ " with workspace_id '" + session.workspaceId() + "'";
+		return Mono.error(new LookerWorkspaceException(message, workspaceId, response.statusCode(), null, null,
+				java.util.List.of(), HttpMethod.PATCH, LookerResponses.path(response), null));
+	}
+
+}
