@@ -52,13 +52,17 @@ public class LookerSessionClient {
 	 * Creates a client.
 	 * @param webClientBuilder builder with the base URL
 	 * {@code {base-url}/api/{api-version}} set; this constructor adds the authentication
-	 * filter to a clone of it
+	 * filter to a clone of it and switches off logging of request details, which would
+	 * print the {@code Authorization} header
 	 * @param tokenManager manager of the access token
 	 */
 	public LookerSessionClient(WebClient.Builder webClientBuilder, LookerTokenManager tokenManager) {
 		Assert.notNull(webClientBuilder, "webClientBuilder cannot be null");
 		Assert.notNull(tokenManager, "tokenManager cannot be null");
-		this.webClient = webClientBuilder.clone().filter(new LookerAuthenticationFilter(tokenManager)).build();
+		this.webClient = webClientBuilder.clone()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.filter(new LookerAuthenticationFilter(tokenManager))
+			.build();
 		this.tokenManager = tokenManager;
 	}
 

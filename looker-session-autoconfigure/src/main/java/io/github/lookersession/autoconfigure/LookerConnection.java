@@ -112,8 +112,8 @@ record LookerConnection(String baseUrl, String apiVersion, String clientId, Stri
 			throw new InvalidLookerPropertyException("looker.base-url", "looker.base-url '" + uri
 					+ "' uses plain http to a host other than loopback, so credentials and tokens would travel "
 					+ "unencrypted.",
-					"Use an https URL, or set looker.allow-insecure-http=true if the connection is protected "
-							+ "otherwise.");
+					"Use an https URL in looker.base-url, or set looker.allow-insecure-http=true if the connection "
+							+ "is protected otherwise.");
 		}
 		return stripApiPath(uri, apiVersion);
 	}

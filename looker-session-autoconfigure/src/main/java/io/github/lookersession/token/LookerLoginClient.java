@@ -27,7 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>
  * Credentials travel only in the form body of the login request, never in its query
- * string. Looker answers unknown credentials with 404 (and some versions with 401 or
+ * string. Logging of request details ({@code spring.codec.log-request-details}) is
+ * switched off for this client, because it would print the form body and the
+ * {@code Authorization} header. Looker answers unknown credentials with 404 (and some versions with 401 or
  * 403); each of these becomes a {@link LookerAuthenticationException} that names the
  * properties to check and contains neither value.
  */
@@ -50,7 +52,9 @@ public final class LookerLoginClient {
 		Assert.notNull(webClient, "webClient cannot be null");
 		Assert.hasText(clientId, "clientId cannot be empty");
 		Assert.hasText(clientSecret, "clientSecret cannot be empty");
-		this.webClient = webClient;
+		this.webClient = webClient.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.build();
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 	}

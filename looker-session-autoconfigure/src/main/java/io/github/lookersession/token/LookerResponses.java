@@ -1,5 +1,7 @@
 package io.github.lookersession.token;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -32,8 +34,10 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * {@link LookerApiException}s.
  *
  * <p>
- * Bodies are read as text and parsed with a private JSON mapper, so the application's
- * Jackson settings do not change how Looker's snake_case fields are read. Error bodies
+ * Bodies are read as bytes, which Spring's codecs do not echo in debug logs, because a
+ * login response contains an access token. They are parsed with a private JSON mapper,
+ * so the application's Jackson settings do not change how Looker's snake_case fields are
+ * read. Error bodies
  * are parsed leniently: a body without {@code documentation_url}, an empty body or an
  * HTML page from a proxy still produces a clean exception. Exception messages quote at
  * most {@value #EXCERPT_LENGTH} characters of a body, with control characters removed,
@@ -86,7 +90,12 @@ public final class LookerResponses {
 	}
 
 	private static Mono<String> readText(ClientResponse response) {
-		return response.bodyToMono(String.class)
+		Charset charset = response.headers()
+			.contentType()
+			.map(MediaType::getCharset)
+			.orElse(StandardCharsets.UTF_8);
+		return response.bodyToMono(byte[].class)
+			.map((bytes) -> new String(bytes, charset))
 			.defaultIfEmpty("")
 			.onErrorMap((ex) -> !(ex instanceof LookerApiException), (ex) -> unreadableBody(response, ex));
 	}
