@@ -36,7 +36,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>
  * Every {@code Mono} signals a {@link LookerApiException} (or a subtype) when Looker
- * answers with an error.
+ * answers with an error. Each subscription sends its own request, so a returned
+ * {@code Mono} may be subscribed to many times, also concurrently.
  */
 public class LookerSessionClient {
 
@@ -71,10 +72,10 @@ public class LookerSessionClient {
 	 * @return a {@code Mono} with the session
 	 */
 	public Mono<ApiSession> getSession() {
-		return this.webClient.get()
+		return Mono.defer(() -> this.webClient.get()
 			.uri(SESSION_PATH)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchangeToMono(LookerSessionClient::readSession);
+			.exchangeToMono(LookerSessionClient::readSession));
 	}
 
 	/**
@@ -102,13 +103,15 @@ public class LookerSessionClient {
 	 */
 	public Mono<ApiSession> selectWorkspace(String workspaceId) {
 		Assert.hasText(workspaceId, "workspaceId cannot be empty");
-		AtomicReference<LookerAccessToken> usedToken = new AtomicReference<>();
-		return patchSession(Map.of("workspace_id", workspaceId), usedToken)
-			.onErrorMap((ex) -> ex instanceof LookerApiException && !(ex instanceof LookerWorkspaceException)
-					&& !(ex instanceof LookerAuthenticationException),
-					(ex) -> LookerWorkspaceException.selectionFailed(workspaceId, (LookerApiException) ex))
-			.flatMap((session) -> checkSelected(session, workspaceId))
-			.doOnNext((session) -> workspaceSelected(workspaceId, usedToken.get()));
+		return Mono.defer(() -> {
+			AtomicReference<LookerAccessToken> usedToken = new AtomicReference<>();
+			return patchSession(Map.of("workspace_id", workspaceId), usedToken)
+				.onErrorMap((ex) -> ex instanceof LookerApiException && !(ex instanceof LookerWorkspaceException)
+						&& !(ex instanceof LookerAuthenticationException),
+						(ex) -> LookerWorkspaceException.selectionFailed(workspaceId, (LookerApiException) ex))
+				.flatMap((session) -> checkSelected(session, workspaceId))
+				.doOnNext((session) -> workspaceSelected(workspaceId, usedToken.get()));
+		});
 	}
 
 	/**
@@ -132,12 +135,12 @@ public class LookerSessionClient {
 
 	private Mono<ApiSession> patchSession(Map<String, String> body, AtomicReference<LookerAccessToken> usedToken) {
 		Consumer<LookerAccessToken> tokenListener = usedToken::set;
-		return this.webClient.patch()
+		return Mono.defer(() -> this.webClient.patch()
 			.uri(SESSION_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
-			.exchangeToMono(LookerSessionClient::readSession)
+			.exchangeToMono(LookerSessionClient::readSession))
 			.contextWrite((context) -> context.put(LookerAuthenticationFilter.TOKEN_LISTENER_KEY, tokenListener));
 	}
 

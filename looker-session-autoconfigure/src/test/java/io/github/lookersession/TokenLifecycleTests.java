@@ -108,7 +108,8 @@ class TokenLifecycleTests {
 		startLooker(Duration.ofHours(1));
 		this.looker.setLatency("POST /login", Duration.ofMillis(300));
 		LookerSessionClient client = fixture().workspace("dev").build().client();
-		Mono<String> call = client.getWebClient().get().uri(MODEL_PATH).retrieve().bodyToMono(String.class);
+		Mono<String> call = Mono
+			.defer(() -> client.getWebClient().get().uri(MODEL_PATH).retrieve().bodyToMono(String.class));
 
 		List<String> models = Flux.range(0, 200)
 			.flatMap((i) -> call.subscribeOn(Schedulers.parallel()), 200)
