@@ -8,9 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Signals that Looker rejected the API credentials or an access token: a login answered
- * with 401, 403 or 404, or a request that was still rejected with 401 after a fresh
- * login.
+ * Signals that Looker rejected the API credentials or an access token. Either the login
+ * returned 401, 403 or 404, or a request still returned 401 after a fresh login.
  */
 public class LookerAuthenticationException extends LookerApiException {
 

@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Signals that Looker answered 429 Too Many Requests.
+ * Signals that Looker returned 429 Too Many Requests.
  */
 public class LookerRateLimitException extends LookerApiException {
 

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import io.github.lookersession.token.LookerAccessToken;
 import io.github.lookersession.token.LookerAuthenticationFilter;
-import io.github.lookersession.token.LookerResponses;
+import io.github.lookersession.http.LookerResponses;
 import io.github.lookersession.token.LookerTokenManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>
  * Every {@code Mono} signals a {@link LookerApiException} (or a subtype) when Looker
- * answers with an error. Each subscription sends its own request, so a returned
+ * returns an error. Each subscription sends its own request, so a returned
  * {@code Mono} may be subscribed to many times, also concurrently.
  */
 public class LookerSessionClient {
@@ -156,7 +156,7 @@ public class LookerSessionClient {
 			return Mono.just(session);
 		}
 		String message = "Could not select Looker workspace '" + workspaceId + "': PATCH " + SESSION_PATH
-				+ " answered with workspace_id '" + session.workspaceId() + "'";
+				+ " returned workspace_id '" + session.workspaceId() + "'";
 		return Mono.error(new LookerWorkspaceException(message, workspaceId, null, null, null, java.util.List.of(),
 				HttpMethod.PATCH, null, null));
 	}

@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.lookersession.http.LookerRetryFilter;
+import io.github.lookersession.http.LookerRetryPolicy;
 import io.github.lookersession.token.DesiredWorkspace;
 import io.github.lookersession.token.LookerLoginClient;
 import io.github.lookersession.token.LookerTokenManager;
 import io.github.lookersession.token.WorkspacePostLoginHook;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -37,6 +42,10 @@ public final class LookerClientFixture {
 	private Duration refreshMargin = Duration.ofSeconds(60);
 
 	private Clock clock = Clock.systemUTC();
+
+	private LookerRetryPolicy retryPolicy = LookerRetryPolicy.NONE;
+
+	private Duration readTimeout = Duration.ofSeconds(10);
 
 	private final List<LookerPostLoginHook> hooks = new ArrayList<>();
 
@@ -79,13 +88,30 @@ public final class LookerClientFixture {
 		return this;
 	}
 
+	public LookerClientFixture retryPolicy(LookerRetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	public LookerClientFixture readTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+		return this;
+	}
+
 	public LookerClientFixture hook(LookerPostLoginHook hook) {
 		this.hooks.add(hook);
 		return this;
 	}
 
 	public Built build() {
-		WebClient.Builder builder = WebClient.builder().baseUrl(this.baseUrl + "/api/" + this.apiVersion);
+		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(5),
+				this.readTimeout, null);
+		LookerRetryFilter retryFilter = new LookerRetryFilter(this.retryPolicy);
+		retryFilter.setClock(this.clock);
+		WebClient.Builder builder = WebClient.builder()
+			.baseUrl(this.baseUrl + "/api/" + this.apiVersion)
+			.clientConnector(ClientHttpConnectorBuilder.reactor().build(settings))
+			.filter(retryFilter);
 		DesiredWorkspace desiredWorkspace = new DesiredWorkspace(this.workspace);
 		List<LookerPostLoginHook> allHooks = new ArrayList<>();
 		if (this.reapplyWorkspace) {

@@ -2,6 +2,7 @@ package io.github.lookersession.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +55,33 @@ record LookerConnection(String baseUrl, String apiVersion, String clientId, Stri
 						+ "environment variable");
 		checkWorkspace(properties.getWorkspace());
 		checkRefreshMargin(properties);
+		checkPositive("looker.connect-timeout", properties.getConnectTimeout(), "10s");
+		checkPositive("looker.read-timeout", properties.getReadTimeout(), "60s");
+		checkRetry(properties.getRetry());
 		return new LookerConnection(baseUrl, apiVersion, clientId, clientSecret);
+	}
+
+	private static void checkPositive(String property, @Nullable Duration value, String example) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidLookerPropertyException(property, property + " is " + value + ", which is not positive.",
+					"Set " + property + " to a positive duration, such as " + example + ".");
+		}
+	}
+
+	private static void checkRetry(LookerProperties.Retry retry) {
+		if (retry.getMaxAttempts() < 1) {
+			throw new InvalidLookerPropertyException("looker.retry.max-attempts",
+					"looker.retry.max-attempts is " + retry.getMaxAttempts() + ", but a call needs at least 1 attempt.",
+					"Set looker.retry.max-attempts to 1 to disable retries, or to a larger number such as 3.");
+		}
+		checkPositive("looker.retry.initial-backoff", retry.getInitialBackoff(), "500ms");
+		checkPositive("looker.retry.max-backoff", retry.getMaxBackoff(), "10s");
+		if (retry.getInitialBackoff().compareTo(retry.getMaxBackoff()) > 0) {
+			throw new InvalidLookerPropertyException("looker.retry.initial-backoff",
+					"looker.retry.initial-backoff (" + retry.getInitialBackoff()
+							+ ") is greater than looker.retry.max-backoff (" + retry.getMaxBackoff() + ").",
+					"Set looker.retry.initial-backoff to at most looker.retry.max-backoff.");
+		}
 	}
 
 	static String checkWorkspace(@Nullable String workspace) {

@@ -55,6 +55,21 @@ public class LookerProperties {
 	private Duration tokenRefreshMargin = Duration.ofSeconds(60);
 
 	/**
+	 * Connect timeout for every Looker call.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Read timeout for every Looker call: the longest wait for data from Looker once a
+	 * request is sent.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(60);
+
+	private final Ssl ssl = new Ssl();
+
+	private final Retry retry = new Retry();
+
+	/**
 	 * Whether to revoke the access token when the application context closes.
 	 */
 	private boolean logoutOnShutdown = true;
@@ -129,6 +144,30 @@ public class LookerProperties {
 		this.tokenRefreshMargin = tokenRefreshMargin;
 	}
 
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public boolean isLogoutOnShutdown() {
 		return this.logoutOnShutdown;
 	}
@@ -143,6 +182,74 @@ public class LookerProperties {
 
 	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
 		this.allowInsecureHttp = allowInsecureHttp;
+	}
+
+	/**
+	 * TLS settings of the Looker client.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) that the Looker client trusts, for a
+		 * Looker instance behind a private certificate authority.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * Retries of Looker calls on 429, 502, 503, 504 and connection failures.
+	 */
+	public static class Retry {
+
+		/**
+		 * Total number of attempts for a call, including the first. 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry, doubled for each further retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Upper bound of the delay between attempts, also of a Retry-After delay that
+		 * the client waits for.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
 	}
 
 	@Override

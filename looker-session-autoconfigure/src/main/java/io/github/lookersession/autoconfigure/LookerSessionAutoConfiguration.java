@@ -15,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -24,9 +26,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * <p>
  * Web clients are built from Spring Boot's auto-configured {@link WebClient.Builder}, so
- * its customizers, codecs and observations apply to every Looker call.
+ * its customizers, codecs and observations apply to every Looker call. They get their own
+ * HTTP connector with the {@code looker.*} timeouts, SSL bundle and no redirects, which
+ * leaves the application's other web clients unchanged.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "looker.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LookerProperties.class)
@@ -46,34 +52,38 @@ public final class LookerSessionAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	LookerTokenManager lookerTokenManager(LookerProperties properties, DesiredWorkspace desiredWorkspace,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<LookerPostLoginHook> hooks) {
+	LookerWebClientFactory lookerWebClientFactory(LookerProperties properties,
+			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder, ObjectProvider<SslBundles> sslBundles) {
 		LookerConnection connection = LookerConnection.of(properties);
-		WebClient webClient = apiWebClientBuilder(connection, webClientBuilder).build();
-		LookerLoginClient loginClient = new LookerLoginClient(webClient, connection.clientId(),
-				connection.clientSecret());
-		return new LookerTokenManager(loginClient, desiredWorkspace, () -> List.copyOf(hooks.orderedStream().toList()),
-				properties.getTokenRefreshMargin());
+		return new LookerWebClientFactory(connection, properties, webClientBuilder.getIfAvailable(WebClient::builder),
+				connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), sslBundles.getIfAvailable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LookerSessionClient lookerSessionClient(LookerProperties properties,
-			ObjectProvider<WebClient.Builder> webClientBuilder, LookerTokenManager tokenManager) {
-		LookerConnection connection = LookerConnection.of(properties);
-		return new LookerSessionClient(apiWebClientBuilder(connection, webClientBuilder), tokenManager);
+	LookerTokenManager lookerTokenManager(LookerProperties properties, DesiredWorkspace desiredWorkspace,
+			LookerWebClientFactory webClientFactory, ObjectProvider<LookerPostLoginHook> hooks) {
+		LookerConnection connection = webClientFactory.connection();
+		LookerLoginClient loginClient = new LookerLoginClient(webClientFactory.createBuilder().build(),
+				connection.clientId(), connection.clientSecret());
+		LookerTokenManager tokenManager = new LookerTokenManager(loginClient, desiredWorkspace,
+				() -> List.copyOf(hooks.orderedStream().toList()), properties.getTokenRefreshMargin());
+		tokenManager.setHookTimeout(webClientFactory.callTimeout());
+		return tokenManager;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LookerSessionClient lookerSessionClient(LookerWebClientFactory webClientFactory,
+			LookerTokenManager tokenManager) {
+		return new LookerSessionClient(webClientFactory.createBuilder(), tokenManager);
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "looker.logout-on-shutdown", matchIfMissing = true)
 	LookerLogoutOnShutdown lookerLogoutOnShutdown(LookerTokenManager tokenManager) {
 		return new LookerLogoutOnShutdown(tokenManager);
-	}
-
-	private static WebClient.Builder apiWebClientBuilder(LookerConnection connection,
-			ObjectProvider<WebClient.Builder> webClientBuilder) {
-		return webClientBuilder.getIfAvailable(WebClient::builder).clone().baseUrl(connection.apiRootUrl());
 	}
 
 }

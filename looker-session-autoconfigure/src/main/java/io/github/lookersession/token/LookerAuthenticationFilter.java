@@ -1,5 +1,6 @@
 package io.github.lookersession.token;
 
+import io.github.lookersession.http.LookerResponses;
 import java.util.function.Consumer;
 
 import io.github.lookersession.LookerAuthenticationException;
@@ -21,7 +22,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * a request once after a 401.
  *
  * <p>
- * Looker answers 401 to an expired or revoked token. The filter then discards the token
+ * Looker returns 401 for an expired or revoked token. The filter then discards the token
  * if it is still the current one, waits for a fresh login (with its post-login hooks),
  * and sends the request again with the new token. A second 401 fails the request with a
  * {@link LookerAuthenticationException}; there is no further attempt.

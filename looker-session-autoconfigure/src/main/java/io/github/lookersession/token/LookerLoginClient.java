@@ -1,5 +1,6 @@
 package io.github.lookersession.token;
 
+import io.github.lookersession.http.LookerResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Credentials travel only in the form body of the login request, never in its query
  * string. Logging of request details ({@code spring.codec.log-request-details}) is
  * switched off for this client, because it would print the form body and the
- * {@code Authorization} header. Looker answers unknown credentials with 404 (and some versions with 401 or
+ * {@code Authorization} header. Looker rejects unknown credentials with 404 (and some versions with 401 or
  * 403); each of these becomes a {@link LookerAuthenticationException} that names the
  * properties to check and contains neither value.
  */
@@ -107,7 +108,7 @@ public final class LookerLoginClient {
 	private Mono<LookerAccessToken> readLoginResponse(ClientResponse response, Clock clock) {
 		HttpStatusCode status = response.statusCode();
 		if (status.is2xxSuccessful()) {
-			return LookerResponses.readBody(response, LoginResponse.class, false)
+			return LookerResponses.readSensitiveBody(response, LoginResponse.class)
 				.flatMap((body) -> createToken(response, body, clock));
 		}
 		return LookerResponses.createException(response).flatMap((ex) -> Mono.error(loginFailed(status, ex)));
@@ -136,9 +137,9 @@ public final class LookerLoginClient {
 	private static LookerApiException loginFailed(HttpStatusCode status, LookerApiException ex) {
 		int code = status.value();
 		if (code == 401 || code == 403 || code == 404) {
-			String message = "Looker rejected the login with " + LookerResponses.describe(status) + " at POST "
+			String message = "Looker rejected the login with " + LookerResponses.describeStatus(status) + " at POST "
 					+ ex.getPath() + ": check looker.client-id and looker.client-secret, and that looker.base-url "
-					+ "and looker.api-version point to the Looker API (Looker answers 404 to unknown credentials)";
+					+ "and looker.api-version point to the Looker API (Looker returns 404 for unknown credentials)";
 			return new LookerAuthenticationException(message, status, ex.getLookerMessage(), ex.getDocumentationUrl(),
 					HttpMethod.POST, ex.getPath());
 		}

@@ -3,6 +3,7 @@ package io.github.lookersession.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -66,6 +67,8 @@ public final class LookerTokenManager {
 
 	private Clock clock = Clock.systemUTC();
 
+	private Duration hookTimeout = Duration.ofMinutes(5);
+
 	/**
 	 * Creates a token manager.
 	 * @param loginClient client for login and logout calls
@@ -94,6 +97,17 @@ public final class LookerTokenManager {
 	public void setClock(Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
 		this.clock = clock;
+	}
+
+	/**
+	 * Sets the upper bound of the time each post-login hook may take, after which it
+	 * fails the login. Defaults to five minutes.
+	 * @param hookTimeout the time limit of one hook
+	 */
+	public void setHookTimeout(Duration hookTimeout) {
+		Assert.notNull(hookTimeout, "hookTimeout cannot be null");
+		Assert.isTrue(!hookTimeout.isNegative() && !hookTimeout.isZero(), "hookTimeout must be positive");
+		this.hookTimeout = hookTimeout;
 	}
 
 	/**
@@ -233,7 +247,10 @@ public final class LookerTokenManager {
 	}
 
 	private Mono<Void> runHook(LookerPostLoginHook hook, LookerPostLoginContext context) {
-		return Mono.defer(() -> hook.afterLogin(context)).onErrorMap((ex) -> hookFailed(hook, ex));
+		return Mono.defer(() -> hook.afterLogin(context))
+			.timeout(this.hookTimeout,
+					Mono.error(() -> new TimeoutException("did not complete within " + this.hookTimeout.toMillis() + " ms")))
+			.onErrorMap((ex) -> hookFailed(hook, ex));
 	}
 
 	private Throwable hookFailed(LookerPostLoginHook hook, Throwable ex) {

@@ -1,5 +1,6 @@
 package io.github.lookersession.token;
 
+import io.github.lookersession.http.LookerResponses;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,7 +83,7 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 			return Mono.just(session);
 		}
 		String message = "Could not select Looker workspace '" + workspaceId + "' after login: PATCH "
-				+ LookerResponses.path(response) + " answered " + LookerResponses.describe(response.statusCode())
+				+ LookerResponses.path(response) + " returned " + LookerResponses.describeStatus(response.statusCode())
 				+ " with workspace_id '" + session.workspaceId() + "'";
 		return Mono.error(new LookerWorkspaceException(message, workspaceId, response.statusCode(), null, null,
 				java.util.List.of(), HttpMethod.PATCH, LookerResponses.path(response), null));

@@ -1,4 +1,4 @@
-package io.github.lookersession.token;
+package io.github.lookersession.http;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,19 @@ public final class LookerResponses {
 		return readBody(response, type, true);
 	}
 
-	static <T> Mono<T> readBody(ClientResponse response, Class<T> type, boolean quoteBody) {
+	/**
+	 * Reads a successful response body that may contain a secret, such as a login
+	 * response. Errors name the problem but never quote the body.
+	 * @param <T> the body type
+	 * @param response the response to read
+	 * @param type the body type
+	 * @return a {@code Mono} with the body, or a {@link LookerApiException}
+	 */
+	public static <T> Mono<T> readSensitiveBody(ClientResponse response, Class<T> type) {
+		return readBody(response, type, false);
+	}
+
+	private static <T> Mono<T> readBody(ClientResponse response, Class<T> type, boolean quoteBody) {
 		return readText(response).flatMap((body) -> parseBody(response, body, type, quoteBody));
 	}
 
@@ -121,7 +133,7 @@ public final class LookerResponses {
 	private static LookerApiException invalidBody(ClientResponse response, Class<?> type, String problem,
 			@Nullable Throwable cause) {
 		HttpRequest request = response.request();
-		String message = "Looker answered " + describe(response.statusCode()) + " to " + request.getMethod() + " "
+		String message = "Looker returned " + describeStatus(response.statusCode()) + " for " + request.getMethod() + " "
 				+ path(response) + " with " + problem + "; expected a JSON " + type.getSimpleName();
 		return new LookerApiException(message, response.statusCode(), null, null, List.of(), request.getMethod(),
 				path(response), cause);
@@ -129,7 +141,7 @@ public final class LookerResponses {
 
 	private static LookerApiException unreadableBody(ClientResponse response, Throwable cause) {
 		HttpRequest request = response.request();
-		String message = "Could not read the body of Looker's " + describe(response.statusCode()) + " answer to "
+		String message = "Could not read the body of Looker's " + describeStatus(response.statusCode()) + " response to "
 				+ request.getMethod() + " " + path(response) + ": " + cause.getMessage();
 		return new LookerApiException(message, response.statusCode(), null, null, List.of(), request.getMethod(),
 				path(response), cause);
@@ -143,13 +155,13 @@ public final class LookerResponses {
 		String detail = describeError(response, body, error);
 		if (status.value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
 			Duration retryAfter = parseRetryAfter(response.headers().asHttpHeaders(), Clock.systemUTC());
-			String message = "Looker rate limit reached: " + method + " " + path + " answered "
-					+ describe(status) + detail
+			String message = "Looker rate limit reached: " + method + " " + path + " returned "
+					+ describeStatus(status) + detail
 					+ ((retryAfter != null) ? "; retry after " + retryAfter.toSeconds() + " s" : "");
 			return new LookerRateLimitException(message, status, error.message(), error.documentationUrl(), retryAfter,
 					method, path);
 		}
-		String message = "Looker answered " + describe(status) + " to " + method + " " + path + detail;
+		String message = "Looker returned " + describeStatus(status) + " for " + method + " " + path + detail;
 		return new LookerApiException(message, status, error.message(), error.documentationUrl(), error.errors(),
 				method, path, null);
 	}
@@ -202,7 +214,12 @@ public final class LookerResponses {
 		}
 	}
 
-	static String describe(HttpStatusCode status) {
+	/**
+	 * Describes a status with its code and reason phrase, such as {@code 404 Not Found}.
+	 * @param status the status
+	 * @return the description
+	 */
+	public static String describeStatus(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		return (known != null) ? status.value() + " " + known.getReasonPhrase() : String.valueOf(status.value());
 	}
