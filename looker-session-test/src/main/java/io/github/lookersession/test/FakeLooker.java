@@ -258,6 +258,15 @@ public final class FakeLooker implements AutoCloseable {
 	}
 
 	/**
+	 * Returns every access token that the fake has issued, so that tests can check that
+	 * none of them reaches a log line or an exception message.
+	 * @return the tokens, in no particular order
+	 */
+	public List<String> issuedAccessTokens() {
+		return this.sessions.tokens();
+	}
+
+	/**
 	 * Returns the number of tokens that are neither expired nor revoked.
 	 * @return the number of active sessions
 	 */

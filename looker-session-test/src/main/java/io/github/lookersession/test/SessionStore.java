@@ -46,6 +46,10 @@ final class SessionStore {
 		return this.sessionsByToken.get(accessToken);
 	}
 
+	java.util.List<String> tokens() {
+		return java.util.List.copyOf(this.sessionsByToken.keySet());
+	}
+
 	int countActive(Instant now) {
 		return (int) this.sessionsByToken.values().stream().filter((session) -> session.isActive(now)).count();
 	}
