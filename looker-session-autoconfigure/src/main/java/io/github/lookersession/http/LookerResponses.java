@@ -114,12 +114,14 @@ public final class LookerResponses {
 
 	private static <T> Mono<T> parseBody(ClientResponse response, String body, Class<T> type, boolean quoteBody) {
 		if (body.isBlank()) {
-			return Mono.error(invalidBody(response, type, "an empty body", null));
+			return Mono.error(invalidBody(response, type, "an empty body (" + describeContentType(response) + ")",
+					null));
 		}
 		try {
 			T value = jsonMapper.readValue(body, type);
 			if (value == null) {
-				return Mono.error(invalidBody(response, type, "a JSON null body", null));
+				return Mono.error(invalidBody(response, type,
+						"a JSON null body (" + describeContentType(response) + ")", null));
 			}
 			return Mono.just(value);
 		}
@@ -141,8 +143,9 @@ public final class LookerResponses {
 
 	private static LookerApiException unreadableBody(ClientResponse response, Throwable cause) {
 		HttpRequest request = response.request();
-		String message = "Could not read the body of Looker's " + describeStatus(response.statusCode()) + " response to "
-				+ request.getMethod() + " " + path(response) + ": " + cause.getMessage();
+		String message = "Could not read the " + describeContentType(response) + " body of Looker's "
+				+ describeStatus(response.statusCode()) + " response to " + request.getMethod() + " " + path(response)
+				+ ": " + excerpt(String.valueOf(cause.getMessage()));
 		return new LookerApiException(message, response.statusCode(), null, null, List.of(), request.getMethod(),
 				path(response), cause);
 	}
@@ -162,8 +165,17 @@ public final class LookerResponses {
 					method, path);
 		}
 		String message = "Looker returned " + describeStatus(status) + " for " + method + " " + path + detail;
+		if (status.is3xxRedirection()) {
+			message += "; redirects are not followed, so that credentials and tokens are not sent elsewhere. Set "
+					+ "looker.base-url to the URL that serves the API" + location(response);
+		}
 		return new LookerApiException(message, status, error.message(), error.documentationUrl(), error.errors(),
 				method, path, null);
+	}
+
+	private static String location(ClientResponse response) {
+		String location = response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION);
+		return (location != null) ? " (the response points to " + excerpt(location) + ")" : "";
 	}
 
 	private static String describeError(ClientResponse response, String body, ErrorBody error) {
