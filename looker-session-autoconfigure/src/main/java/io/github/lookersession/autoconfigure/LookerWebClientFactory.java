@@ -1,7 +1,9 @@
 package io.github.lookersession.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
+import io.github.lookersession.LookerWebClientCustomizer;
 import io.github.lookersession.http.LookerRetryFilter;
 import io.github.lookersession.http.LookerRetryPolicy;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +18,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Creates the web client builders for Looker calls: a clone of Spring Boot's builder,
- * rooted at {@code {base-url}/api/{api-version}}, with a connector of its own and the
- * retry filter.
+ * Creates the web client builders for Looker calls: a clone of Spring Boot's builder with
+ * the {@link LookerWebClientCustomizer}s applied, rooted at
+ * {@code {base-url}/api/{api-version}}, with a connector of its own and the retry filter.
  */
 final class LookerWebClientFactory {
 
@@ -29,7 +31,8 @@ final class LookerWebClientFactory {
 	private final Duration callTimeout;
 
 	LookerWebClientFactory(LookerConnection connection, LookerProperties properties, WebClient.Builder bootBuilder,
-			ClientHttpConnectorBuilder<?> connectorBuilder, @Nullable SslBundles sslBundles) {
+			ClientHttpConnectorBuilder<?> connectorBuilder, @Nullable SslBundles sslBundles,
+			List<LookerWebClientCustomizer> customizers) {
 		LookerProperties.Retry retry = properties.getRetry();
 		LookerRetryPolicy retryPolicy = new LookerRetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(),
 				retry.getMaxBackoff());
@@ -37,8 +40,9 @@ final class LookerWebClientFactory {
 				properties.getReadTimeout(), sslBundle(properties.getSsl().getBundle(), sslBundles));
 		ClientHttpConnector connector = connectorBuilder.build(settings);
 		this.connection = connection;
-		this.builder = bootBuilder.clone()
-			.baseUrl(connection.apiRootUrl())
+		WebClient.Builder builder = bootBuilder.clone();
+		customizers.forEach((customizer) -> customizer.customize(builder));
+		this.builder = builder.baseUrl(connection.apiRootUrl())
 			.clientConnector(connector)
 			.filter(new LookerRetryFilter(retryPolicy));
 		this.callTimeout = retryPolicy.worstCase(properties.getConnectTimeout().plus(properties.getReadTimeout()));

@@ -4,6 +4,7 @@ import io.github.lookersession.http.LookerResponses;
 import java.util.function.Consumer;
 
 import io.github.lookersession.LookerAuthenticationException;
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -40,6 +41,11 @@ public final class LookerAuthenticationFilter implements ExchangeFilterFunction 
 	 */
 	public static final String TOKEN_LISTENER_KEY = LookerAuthenticationFilter.class.getName() + ".tokenListener";
 
+	/**
+	 * Name of the observation of each request that is sent again after a 401.
+	 */
+	public static final String REPLAY_OBSERVATION = "looker.replay";
+
 	private static final Log logger = LogFactory.getLog(LookerAuthenticationFilter.class);
 
 	private final LookerTokenManager tokenManager;
@@ -63,11 +69,19 @@ public final class LookerAuthenticationFilter implements ExchangeFilterFunction 
 
 	private Mono<ClientResponse> replay(ClientRequest request, LookerAccessToken rejected, ClientResponse response,
 			ExchangeFunction next) {
+		Observation observation = Observation
+			.createNotStarted(REPLAY_OBSERVATION, this.tokenManager.getObservationRegistry())
+			.contextualName("looker replay after 401")
+			.lowCardinalityKeyValue("method", request.method().name());
 		return response.releaseBody()
 			.then(Mono.defer(() -> freshToken(request, rejected)))
 			.flatMap((token) -> exchange(request, token, next)
 				.flatMap((replayed) -> isUnauthorized(replayed) ? rejectedAgain(request, token, replayed)
-						: Mono.just(replayed)));
+						: Mono.just(replayed)))
+			.doOnSubscribe((subscription) -> observation.start())
+			.doOnNext((replayed) -> observation.lowCardinalityKeyValue("outcome", "success"))
+			.doOnError((ex) -> observation.lowCardinalityKeyValue("outcome", "failure").error(ex))
+			.doFinally((signal) -> observation.stop());
 	}
 
 	private Mono<LookerAccessToken> freshToken(ClientRequest request, LookerAccessToken rejected) {

@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 import io.github.lookersession.LookerApiException;
 import io.github.lookersession.LookerPostLoginContext;
 import io.github.lookersession.LookerPostLoginHook;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +56,11 @@ public final class LookerTokenManager {
 	 */
 	public static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(5);
 
+	/**
+	 * Name of the observation of each login, including its post-login hooks.
+	 */
+	public static final String LOGIN_OBSERVATION = "looker.login";
+
 	private static final Log logger = LogFactory.getLog(LookerTokenManager.class);
 
 	private final LookerLoginClient loginClient;
@@ -68,6 +76,8 @@ public final class LookerTokenManager {
 	private Clock clock = Clock.systemUTC();
 
 	private Duration hookTimeout = Duration.ofMinutes(5);
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	/**
 	 * Creates a token manager.
@@ -108,6 +118,21 @@ public final class LookerTokenManager {
 		Assert.notNull(hookTimeout, "hookTimeout cannot be null");
 		Assert.isTrue(!hookTimeout.isNegative() && !hookTimeout.isZero(), "hookTimeout must be positive");
 		this.hookTimeout = hookTimeout;
+	}
+
+	/**
+	 * Sets the registry for the {@code looker.login} observation, which has the
+	 * low-cardinality keys {@code reason} and {@code outcome}. Login requests and hook
+	 * calls are observed as its children.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	ObservationRegistry getObservationRegistry() {
+		return this.observationRegistry;
 	}
 
 	/**
@@ -215,13 +240,21 @@ public final class LookerTokenManager {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Logging in to Looker (" + reason.getDescription() + ")");
 		}
-		login(reason).subscribe((token) -> {
-			this.state.set(new Current(token));
-			pending.result().tryEmitValue(token);
-		}, (ex) -> {
-			this.state.compareAndSet(pending, new Empty(LoginReason.RETRY));
-			pending.result().tryEmitError(ex);
-		});
+		Observation observation = Observation.createNotStarted(LOGIN_OBSERVATION, this.observationRegistry)
+			.contextualName("looker login")
+			.lowCardinalityKeyValue("reason", reason.getTagValue())
+			.start();
+		login(reason).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation))
+			.subscribe((token) -> {
+				observation.lowCardinalityKeyValue("outcome", "success").stop();
+				this.state.set(new Current(token));
+				pending.result().tryEmitValue(token);
+			}, (ex) -> {
+				observation.lowCardinalityKeyValue("outcome", "failure").error(ex);
+				observation.stop();
+				this.state.compareAndSet(pending, new Empty(LoginReason.RETRY));
+				pending.result().tryEmitError(ex);
+			});
 	}
 
 	private Mono<LookerAccessToken> login(LoginReason reason) {
@@ -287,17 +320,25 @@ public final class LookerTokenManager {
 	 */
 	enum LoginReason {
 
-		FIRST_USE("first use"), EXPIRY("token expiring"), UNAUTHORIZED("token rejected with 401"),
-		RETRY("previous login failed"), WORKSPACE_CHANGED("desired workspace changed");
+		FIRST_USE("first use", "first_use"), EXPIRY("token expiring", "expiry"),
+		UNAUTHORIZED("token rejected with 401", "unauthorized"), RETRY("previous login failed", "retry"),
+		WORKSPACE_CHANGED("desired workspace changed", "workspace_changed");
 
 		private final String description;
 
-		LoginReason(String description) {
+		private final String tagValue;
+
+		LoginReason(String description, String tagValue) {
 			this.description = description;
+			this.tagValue = tagValue;
 		}
 
 		String getDescription() {
 			return this.description;
+		}
+
+		String getTagValue() {
+			return this.tagValue;
 		}
 
 	}

@@ -9,6 +9,8 @@ import io.github.lookersession.LookerApiException;
 import io.github.lookersession.LookerPostLoginContext;
 import io.github.lookersession.LookerPostLoginHook;
 import io.github.lookersession.LookerWorkspaceException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -34,7 +36,14 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 
 	private static final Log logger = LogFactory.getLog(WorkspacePostLoginHook.class);
 
+	/**
+	 * Name of the observation of each workspace selection after a login.
+	 */
+	public static final String REAPPLY_OBSERVATION = "looker.workspace.reapply";
+
 	private final DesiredWorkspace desiredWorkspace;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	/**
 	 * Creates a hook that selects the given desired workspace.
@@ -43,6 +52,16 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 	public WorkspacePostLoginHook(DesiredWorkspace desiredWorkspace) {
 		Assert.notNull(desiredWorkspace, "desiredWorkspace cannot be null");
 		this.desiredWorkspace = desiredWorkspace;
+	}
+
+	/**
+	 * Sets the registry for the {@code looker.workspace.reapply} observation, which has
+	 * the low-cardinality keys {@code workspace} and {@code outcome}.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry cannot be null");
+		this.observationRegistry = observationRegistry;
 	}
 
 	@Override
@@ -56,6 +75,9 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 		if (ApiSession.PRODUCTION_WORKSPACE.equals(workspaceId)) {
 			return Mono.empty();
 		}
+		Observation observation = Observation.createNotStarted(REAPPLY_OBSERVATION, this.observationRegistry)
+			.contextualName("looker workspace reapply")
+			.lowCardinalityKeyValue("workspace", workspaceId);
 		return context.webClient()
 			.patch()
 			.uri("/session")
@@ -63,8 +85,13 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("workspace_id", workspaceId))
 			.exchangeToMono((response) -> readSession(response, workspaceId))
-			.doOnNext((session) -> logger.info("Selected Looker workspace '" + workspaceId
-					+ "' for the new API session"))
+			.doOnSubscribe((subscription) -> observation.start())
+			.doOnNext((session) -> {
+				observation.lowCardinalityKeyValue("outcome", "success");
+				logger.info("Selected Looker workspace '" + workspaceId + "' for the new API session");
+			})
+			.doOnError((ex) -> observation.lowCardinalityKeyValue("outcome", "failure").error(ex))
+			.doFinally((signal) -> observation.stop())
 			.then();
 	}
 

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lookersession.LookerSessionClient;
+import io.github.lookersession.LookerWebClientCustomizer;
 import io.github.lookersession.token.DesiredWorkspace;
 import io.github.lookersession.token.LookerLoginClient;
 import io.github.lookersession.token.LookerTokenManager;
@@ -226,6 +227,42 @@ class LookerSessionAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldApplyLookerCustomizersOnlyToLookerClient() {
+		looker.stubFor(post(urlEqualTo("/api/4.0/login")).willReturn(okJson(
+				"{\"access_token\":\"customizer-token-0002\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		looker.stubFor(get("/api/4.0/session").willReturn(okJson("{\"workspace_id\":\"production\"}")));
+		looker.stubFor(get("/other").willReturn(okJson("{}")));
+		this.contextRunner.withUserConfiguration(LookerCustomizerConfiguration.class)
+			.withPropertyValues("looker.base-url=" + looker.baseUrl(), "looker.client-id=autoconfig-client",
+					"looker.client-secret=" + SECRET)
+			.run((context) -> {
+				context.getBean(LookerSessionClient.class).getSession().block(Duration.ofSeconds(10));
+				context.getBean(WebClient.Builder.class)
+					.build()
+					.get()
+					.uri(looker.baseUrl() + "/other")
+					.retrieve()
+					.toBodilessEntity()
+					.block(Duration.ofSeconds(10));
+
+				looker.verify(postRequestedFor(urlEqualTo("/api/4.0/login")).withHeader("X-Looker-Only",
+						equalTo("yes")));
+				looker.verify(WireMock.getRequestedFor(urlEqualTo("/api/4.0/session"))
+					.withHeader("X-Looker-Only", equalTo("yes")));
+				looker.verify(WireMock.getRequestedFor(urlEqualTo("/other")).withoutHeader("X-Looker-Only"));
+			});
+	}
+
+	@Test
+	void shouldApplyLookerCustomizersInOrder() {
+		withMinimalProperties().withUserConfiguration(LookerCustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(LookerSessionClient.class);
+			assertThat(context.getBean(LookerCustomizerConfiguration.class).calls).containsExactly("first",
+					"second");
+		});
+	}
+
+	@Test
 	void shouldLogOutOnShutdown() {
 		looker.stubFor(post(urlEqualTo("/api/4.0/login")).willReturn(okJson(
 				"{\"access_token\":\"shutdown-token-0001\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
@@ -309,6 +346,28 @@ class LookerSessionAutoConfigurationTests {
 		@Bean
 		WorkspacePostLoginHook userWorkspaceHook() {
 			return this.hook;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LookerCustomizerConfiguration {
+
+		final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Bean
+		@org.springframework.core.annotation.Order(2)
+		LookerWebClientCustomizer secondCustomizer() {
+			return (builder) -> this.calls.add("second");
+		}
+
+		@Bean
+		@org.springframework.core.annotation.Order(1)
+		LookerWebClientCustomizer firstCustomizer() {
+			return (builder) -> {
+				this.calls.add("first");
+				builder.defaultHeader("X-Looker-Only", "yes");
+			};
 		}
 
 	}
