@@ -11,6 +11,7 @@ import io.github.lookersession.http.LookerResponses;
 import io.github.lookersession.token.LookerTokenManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -161,7 +162,7 @@ public class LookerSessionClient {
 				HttpMethod.PATCH, null, null));
 	}
 
-	private void workspaceSelected(String workspaceId, LookerAccessToken token) {
+	private void workspaceSelected(String workspaceId, @Nullable LookerAccessToken token) {
 		String previous = getDesiredWorkspace();
 		this.tokenManager.workspaceSelected(workspaceId, token);
 		if (!previous.equals(workspaceId)) {

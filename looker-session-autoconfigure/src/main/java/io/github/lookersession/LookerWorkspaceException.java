@@ -42,8 +42,8 @@ public class LookerWorkspaceException extends LookerApiException {
 	}
 
 	/**
-	 * Creates the exception for a {@code PATCH /session} that Looker rejected or
-	 * answered with an unreadable body.
+	 * Creates the exception for a {@code PATCH /session} that Looker rejected,
+	 * or that returned an unreadable body.
 	 * @param workspaceId the workspace that could not be selected
 	 * @param cause the failure of the request
 	 * @return the exception, with a hint about the develop permission for 403

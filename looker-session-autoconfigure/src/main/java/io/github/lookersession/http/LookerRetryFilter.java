@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * backoff.
  *
  * <p>
- * Retried answers are 429, 502, 503 and 504, and connection failures (refused, reset,
+ * Retried responses are 429, 502, 503 and 504, and connection failures (refused, reset,
  * closed before the response). Timeouts, TLS failures and every other status are not
  * retried. Only requests that are safe to send again are retried: {@code GET} and
  * {@code HEAD}, {@code POST /login} and {@code PATCH /session}.

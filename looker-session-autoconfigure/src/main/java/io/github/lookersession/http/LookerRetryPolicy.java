@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  *
  * @param maxAttempts total number of attempts, including the first; 1 disables retries
  * @param initialBackoff delay before the second attempt
- * @param maxBackoff upper bound of any delay, including one that Looker asks for with
+ * @param maxBackoff upper bound of any delay, including one that Looker requests with
  * {@code Retry-After}
  */
 public record LookerRetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {

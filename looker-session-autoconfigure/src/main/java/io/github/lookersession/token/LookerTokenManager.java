@@ -316,7 +316,8 @@ public final class LookerTokenManager {
 	}
 
 	/**
-	 * Why a login happens.
+	 * Reason for a login, written to the log and to the {@code reason} key of the
+	 * {@code looker.login} observation.
 	 */
 	enum LoginReason {
 

@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
  * <p>
  * New Looker API sessions always start in {@code production}, so for that workspace the
  * hook sends nothing. For any other workspace it sends {@code PATCH /session} and checks
- * that the response shows the workspace. A non-2xx answer, another
+ * that the response shows the workspace. A non-2xx response, another
  * {@code workspace_id}, or a body that is not an {@link ApiSession} fails the login with a
  * {@link LookerWorkspaceException}.
  */
