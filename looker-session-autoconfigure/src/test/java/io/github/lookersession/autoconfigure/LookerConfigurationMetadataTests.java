@@ -44,6 +44,14 @@ class LookerConfigurationMetadataTests {
 	}
 
 	@Test
+	void healthPropertiesAreDeclared() {
+		List<String> names = lookerProperties().stream().map((property) -> property.path("name").asString()).toList();
+
+		assertThat(names).contains("management.health.looker.enabled");
+		assertThat(names).contains("management.health.looker.timeout");
+	}
+
+	@Test
 	void workspaceHintListsValidWorkspaces() {
 		assertThat(hintValues("looker.workspace")).containsExactlyElementsOf(LookerConnection.WORKSPACES);
 	}
