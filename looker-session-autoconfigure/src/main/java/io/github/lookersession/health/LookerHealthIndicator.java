@@ -22,8 +22,8 @@ import org.springframework.util.Assert;
  *
  * <p>
  * The check is an ordinary request of the client, so it sends the current access token.
- * It logs in only when any other request would: on first use, when the token expires, or
- * after a 401. Concurrent checks and requests share one login.
+ * It logs in only when any other request would, such as on first use or when the token
+ * expires. Concurrent checks and requests share one login.
  *
  * <p>
  * The status is UP with the details {@code workspace} (the session's
