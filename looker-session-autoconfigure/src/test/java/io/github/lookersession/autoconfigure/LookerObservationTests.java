@@ -151,6 +151,19 @@ class LookerObservationTests {
 		});
 	}
 
+	@Test
+	void lookerObservationsCanBeDisabledByPrefix() {
+		withLooker(FakeLooker.builder().build(), "dev").withPropertyValues("management.observations.enable.looker=false")
+			.run((context) -> {
+				context.getBean(LookerSessionClient.class).getSession().block(TIMEOUT);
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+
+				assertThat(registry).hasNumberOfObservationsWithNameEqualTo("looker.login", 0);
+				assertThat(registry).hasNumberOfObservationsWithNameEqualTo("looker.workspace.reapply", 0);
+				assertThat(registry).hasNumberOfObservationsWithNameEqualTo("http.client.requests", 3);
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class ObservationConfiguration {
 
