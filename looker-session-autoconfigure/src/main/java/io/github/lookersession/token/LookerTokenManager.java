@@ -261,7 +261,15 @@ public final class LookerTokenManager {
 		DesiredWorkspace.Selection selection = this.desiredWorkspace.getSelection();
 		return this.loginClient.login(this.clock)
 			.onErrorResume((ex) -> Mono.error(loginFailed(ex)))
-			.flatMap((token) -> runHooks(token, selection, reason));
+			.doOnNext((token) -> loggedIn(token, reason, selection))
+			.flatMap((token) -> runHooks(token, selection));
+	}
+
+	private void loggedIn(LookerAccessToken token, LoginReason reason, DesiredWorkspace.Selection selection) {
+		long lifetime = Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
+		logger.info("Logged in to Looker (" + reason.getDescription() + "): access token " + token.getFingerprint()
+				+ " valid for " + lifetime + " s, desired workspace '" + selection.workspaceId()
+				+ "'; the token is used once the post-login hooks succeed");
 	}
 
 	private Throwable loginFailed(Throwable ex) {
@@ -269,13 +277,12 @@ public final class LookerTokenManager {
 		return ex;
 	}
 
-	private Mono<LookerAccessToken> runHooks(LookerAccessToken token, DesiredWorkspace.Selection selection,
-			LoginReason reason) {
+	private Mono<LookerAccessToken> runHooks(LookerAccessToken token, DesiredWorkspace.Selection selection) {
 		LookerPostLoginContext context = new LookerPostLoginContext(this.loginClient.bind(token),
 				token.getExpiresAt());
 		return Flux.fromIterable(this.hooks.get())
 			.concatMap((hook) -> runHook(hook, context))
-			.then(Mono.fromCallable(() -> published(token, selection, reason)))
+			.then(Mono.fromCallable(() -> published(token, selection)))
 			.onErrorResume((ex) -> revoke(token).then(Mono.error(ex)));
 	}
 
@@ -296,12 +303,11 @@ public final class LookerTokenManager {
 		return new LookerApiException(message, null, null, null, List.of(), null, null, ex);
 	}
 
-	private LookerAccessToken published(LookerAccessToken token, DesiredWorkspace.Selection selection,
-			LoginReason reason) {
+	private LookerAccessToken published(LookerAccessToken token, DesiredWorkspace.Selection selection) {
 		token.setWorkspaceVersion(selection.version());
-		long lifetime = Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
-		logger.info("Logged in to Looker (" + reason.getDescription() + "): access token " + token.getFingerprint()
-				+ " valid for " + lifetime + " s, desired workspace '" + selection.workspaceId() + "'");
+		if (logger.isDebugEnabled()) {
+			logger.debug("Post-login hooks succeeded, using Looker access token " + token.getFingerprint());
+		}
 		return token;
 	}
 
