@@ -138,11 +138,11 @@ public class LookerSessionClient {
 		Consumer<LookerAccessToken> tokenListener = usedToken::set;
 		return Mono.defer(() -> this.webClient.patch()
 			.uri(SESSION_PATH)
+			.attribute(LookerAuthenticationFilter.TOKEN_LISTENER_ATTRIBUTE, tokenListener)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
-			.exchangeToMono(LookerSessionClient::readSession))
-			.contextWrite((context) -> context.put(LookerAuthenticationFilter.TOKEN_LISTENER_KEY, tokenListener));
+			.exchangeToMono(LookerSessionClient::readSession));
 	}
 
 	private static Mono<ApiSession> readSession(ClientResponse response) {

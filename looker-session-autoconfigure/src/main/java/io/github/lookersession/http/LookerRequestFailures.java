@@ -10,7 +10,6 @@ import io.github.lookersession.LookerApiException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Maps failures that happen before a Looker response arrives to
@@ -19,10 +18,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 final class LookerRequestFailures {
 
 	private LookerRequestFailures() {
-	}
-
-	static boolean isRequestFailure(Throwable ex) {
-		return ex instanceof WebClientRequestException;
 	}
 
 	static LookerApiException toException(ClientRequest request, Throwable ex) {

@@ -47,6 +47,8 @@ public final class LookerResponses {
 
 	static final int EXCERPT_LENGTH = 200;
 
+	private static final byte[] EMPTY_BODY = new byte[0];
+
 	private static final JsonMapper jsonMapper = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -79,7 +81,7 @@ public final class LookerResponses {
 	}
 
 	private static <T> Mono<T> readBody(ClientResponse response, Class<T> type, boolean quoteBody) {
-		return readText(response).flatMap((body) -> parseBody(response, body, type, quoteBody));
+		return readBytes(response).flatMap((body) -> parseBody(response, body, type, quoteBody));
 	}
 
 	/**
@@ -101,19 +103,35 @@ public final class LookerResponses {
 		return response.request().getURI().getRawPath();
 	}
 
+	private static Mono<byte[]> readBytes(ClientResponse response) {
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(EMPTY_BODY)
+			.onErrorMap((ex) -> !(ex instanceof LookerApiException), (ex) -> unreadableBody(response, ex));
+	}
+
 	private static Mono<String> readText(ClientResponse response) {
+		return readBytes(response).map((bytes) -> text(response, bytes));
+	}
+
+	private static String text(ClientResponse response, byte[] bytes) {
 		Charset charset = response.headers()
 			.contentType()
 			.map(MediaType::getCharset)
 			.orElse(StandardCharsets.UTF_8);
-		return response.bodyToMono(byte[].class)
-			.map((bytes) -> new String(bytes, charset))
-			.defaultIfEmpty("")
-			.onErrorMap((ex) -> !(ex instanceof LookerApiException), (ex) -> unreadableBody(response, ex));
+		return new String(bytes, charset);
 	}
 
-	private static <T> Mono<T> parseBody(ClientResponse response, String body, Class<T> type, boolean quoteBody) {
-		if (body.isBlank()) {
+	private static boolean isBlank(byte[] bytes) {
+		for (byte b : bytes) {
+			if (!Character.isWhitespace(b)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static <T> Mono<T> parseBody(ClientResponse response, byte[] body, Class<T> type, boolean quoteBody) {
+		if (isBlank(body)) {
 			return Mono.error(invalidBody(response, type, "an empty body (" + describeContentType(response) + ")",
 					null));
 		}
@@ -126,7 +144,7 @@ public final class LookerResponses {
 			return Mono.just(value);
 		}
 		catch (JacksonException ex) {
-			String excerpt = quoteBody ? ": " + excerpt(body) : "";
+			String excerpt = quoteBody ? ": " + excerpt(text(response, body)) : "";
 			return Mono.error(invalidBody(response, type, "a body that is not a valid " + type.getSimpleName() + " ("
 					+ describeContentType(response) + ")" + excerpt, null));
 		}

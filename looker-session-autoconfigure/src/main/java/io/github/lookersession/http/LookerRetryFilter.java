@@ -2,13 +2,10 @@ package io.github.lookersession.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
@@ -16,6 +13,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * {@link ExchangeFilterFunction} that retries Looker calls with bounded exponential
@@ -65,21 +63,27 @@ public final class LookerRetryFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		Mono<ClientResponse> once = Mono.defer(() -> next.exchange(request))
-			.onErrorMap(LookerRequestFailures::isRequestFailure, (ex) -> LookerRequestFailures.toException(request, ex));
 		if (this.policy.maxAttempts() == 1 || !isRetryable(request)) {
-			return once;
+			return next.exchange(request)
+				.onErrorMap(WebClientRequestException.class, (ex) -> LookerRequestFailures.toException(request, ex));
 		}
-		return Mono.defer(() -> {
-			AtomicInteger attempts = new AtomicInteger();
-			return once.doOnSubscribe((subscription) -> attempts.incrementAndGet())
-				.flatMap((response) -> retryIfAllowed(response, attempts.get()))
-				.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> delayOrFail(request,
-						signal.failure(), attempts.get()))));
-		});
+		return exchange(request, next, 1);
 	}
 
-	private Mono<ClientResponse> retryIfAllowed(ClientResponse response, int attempt) {
+	/**
+	 * Sends one attempt. A retry is sent from inside this attempt's handlers, so its
+	 * response never passes through them again. Its failures reach this attempt's error
+	 * handler already mapped to {@code LookerApiException}, which that handler ignores.
+	 */
+	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, int attempt) {
+		return next.exchange(request)
+			.flatMap((response) -> retryAfterResponse(request, next, response, attempt))
+			.onErrorResume(WebClientRequestException.class,
+					(ex) -> retryAfterFailure(request, next, ex, attempt));
+	}
+
+	private Mono<ClientResponse> retryAfterResponse(ClientRequest request, ExchangeFunction next,
+			ClientResponse response, int attempt) {
 		int status = response.statusCode().value();
 		if (attempt >= this.policy.maxAttempts() || !isRetryableStatus(status)) {
 			return Mono.just(response);
@@ -89,27 +93,24 @@ public final class LookerRetryFilter implements ExchangeFilterFunction {
 		if (retryAfter != null && retryAfter.compareTo(this.policy.maxBackoff()) > 0) {
 			return Mono.just(response);
 		}
-		return response.releaseBody().then(Mono.error(new RetryableResponse(status, retryAfter)));
+		Duration delay = (retryAfter != null) ? retryAfter : this.policy.backoff(attempt);
+		return response.releaseBody().then(retry(request, next, attempt, delay, "status " + status));
 	}
 
-	private Mono<Long> delayOrFail(ClientRequest request, Throwable failure, int attempt) {
-		Duration delay;
-		String reason;
-		if (failure instanceof RetryableResponse retryable) {
-			delay = (retryable.retryAfter != null) ? retryable.retryAfter : this.policy.backoff(attempt);
-			reason = "status " + retryable.status;
+	private Mono<ClientResponse> retryAfterFailure(ClientRequest request, ExchangeFunction next,
+			WebClientRequestException failure, int attempt) {
+		if (attempt >= this.policy.maxAttempts() || !LookerRequestFailures.isConnectionFailure(failure)) {
+			return Mono.error(LookerRequestFailures.toException(request, failure));
 		}
-		else if (attempt < this.policy.maxAttempts() && LookerRequestFailures.isConnectionFailure(failure)) {
-			delay = this.policy.backoff(attempt);
-			reason = "a connection failure";
-		}
-		else {
-			return Mono.error(failure);
-		}
+		return retry(request, next, attempt, this.policy.backoff(attempt), "a connection failure");
+	}
+
+	private Mono<ClientResponse> retry(ClientRequest request, ExchangeFunction next, int attempt, Duration delay,
+			String reason) {
 		logger.info("Retrying Looker request " + request.method() + " " + request.url().getRawPath() + " after "
 				+ reason + " in " + delay.toMillis() + " ms (attempt " + (attempt + 1) + " of "
 				+ this.policy.maxAttempts() + ")");
-		return Mono.delay(delay);
+		return Mono.delay(delay).then(Mono.defer(() -> exchange(request, next, attempt + 1)));
 	}
 
 	static boolean isRetryable(ClientRequest request) {
@@ -126,23 +127,6 @@ public final class LookerRetryFilter implements ExchangeFilterFunction {
 
 	private static boolean isRetryableStatus(int status) {
 		return status == 429 || status == 502 || status == 503 || status == 504;
-	}
-
-	/**
-	 * Signals a response that is retried. It never reaches a caller.
-	 */
-	private static final class RetryableResponse extends RuntimeException {
-
-		private final int status;
-
-		private final @Nullable Duration retryAfter;
-
-		RetryableResponse(int status, @Nullable Duration retryAfter) {
-			super("Retryable status " + status, null, false, false);
-			this.status = status;
-			this.retryAfter = retryAfter;
-		}
-
 	}
 
 }

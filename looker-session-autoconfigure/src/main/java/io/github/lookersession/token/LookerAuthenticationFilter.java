@@ -8,7 +8,6 @@ import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,12 +34,12 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 public final class LookerAuthenticationFilter implements ExchangeFilterFunction {
 
 	/**
-	 * Reactor context key of a {@code Consumer<LookerAccessToken>} that the filter calls
-	 * with the token of every request it sends, so a caller can learn which session
+	 * Name of a request attribute with a {@code Consumer<LookerAccessToken>} that the filter
+	 * calls with the token of each request it sends, so a caller can learn which session
 	 * served its request.
 	 */
-	public static final String TOKEN_LISTENER_KEY = LookerAuthenticationFilter.class.getName() + ".tokenListener";
-
+	public static final String TOKEN_LISTENER_ATTRIBUTE = LookerAuthenticationFilter.class.getName()
+			+ ".tokenListener";
 	/**
 	 * Name of the observation of each request that is sent again after a 401.
 	 */
@@ -108,19 +107,20 @@ public final class LookerAuthenticationFilter implements ExchangeFilterFunction 
 		ClientRequest authorized = ClientRequest.from(request)
 			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, LookerLoginClient.authorization(token)))
 			.build();
-		return Mono.deferContextual((context) -> {
-			recordTokenUse(context, token);
-			return next.exchange(authorized);
-		});
+		recordTokenUse(request, token);
+		return next.exchange(authorized);
 	}
 
 	private static boolean isUnauthorized(ClientResponse response) {
 		return response.statusCode().value() == HttpStatus.UNAUTHORIZED.value();
 	}
 
-	private static void recordTokenUse(ContextView context, LookerAccessToken token) {
-		context.<Consumer<LookerAccessToken>>getOrEmpty(TOKEN_LISTENER_KEY)
-			.ifPresent((listener) -> listener.accept(token));
+	@SuppressWarnings("unchecked")
+	private static void recordTokenUse(ClientRequest request, LookerAccessToken token) {
+		Object listener = request.attributes().get(TOKEN_LISTENER_ATTRIBUTE);
+		if (listener != null) {
+			((Consumer<LookerAccessToken>) listener).accept(token);
+		}
 	}
 
 }

@@ -158,7 +158,7 @@ public final class LookerTokenManager {
 	 */
 	public @Nullable LookerAccessToken getCurrentToken() {
 		State current = this.state.get();
-		return (current instanceof Current published && isUsable(published.token())) ? published.token() : null;
+		return (current instanceof Current published && isUsable(published)) ? published.token() : null;
 	}
 
 	/**
@@ -211,8 +211,8 @@ public final class LookerTokenManager {
 			if (current instanceof Pending pending) {
 				return pending.result().asMono();
 			}
-			if (current instanceof Current published && isUsable(published.token())) {
-				return Mono.just(published.token());
+			if (current instanceof Current published && isUsable(published)) {
+				return published.mono();
 			}
 			Pending pending = new Pending(Sinks.one());
 			if (this.state.compareAndSet(current, pending)) {
@@ -231,9 +231,12 @@ public final class LookerTokenManager {
 				? LoginReason.WORKSPACE_CHANGED : LoginReason.EXPIRY;
 	}
 
-	private boolean isUsable(LookerAccessToken token) {
-		boolean fresh = this.clock.instant().isBefore(token.getExpiresAt().minus(this.refreshMargin));
-		return fresh && token.getWorkspaceVersion() == this.desiredWorkspace.getVersion();
+	private boolean isUsable(Current current) {
+		return this.clock.millis() < current.refreshAtMillis()
+				&& current.token().getWorkspaceVersion() == this.desiredWorkspace.getVersion();
+	}
+	private long refreshAtMillis(LookerAccessToken token) {
+		return token.getExpiresAt().minus(this.refreshMargin).toEpochMilli();
 	}
 
 	private void startLogin(Pending pending, LoginReason reason) {
@@ -247,7 +250,7 @@ public final class LookerTokenManager {
 		login(reason).contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, observation))
 			.subscribe((token) -> {
 				observation.lowCardinalityKeyValue("outcome", "success").stop();
-				this.state.set(new Current(token));
+				this.state.set(new Current(token, refreshAtMillis(token), Mono.just(token)));
 				pending.result().tryEmitValue(token);
 			}, (ex) -> {
 				observation.lowCardinalityKeyValue("outcome", "failure").error(ex);
@@ -362,7 +365,12 @@ public final class LookerTokenManager {
 
 	}
 
-	private record Current(LookerAccessToken token) implements State {
+	/**
+	 * Published token with its refresh instant in epoch milliseconds and a ready
+	 * {@code Mono}, so that a request with a valid token allocates nothing here.
+	 */
+	private record Current(LookerAccessToken token, long refreshAtMillis,
+			Mono<LookerAccessToken> mono) implements State {
 
 	}
 
