@@ -15,6 +15,7 @@ import io.github.lookersession.token.WorkspacePostLoginHook;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -46,6 +47,8 @@ public final class LookerClientFixture {
 	private LookerRetryPolicy retryPolicy = LookerRetryPolicy.NONE;
 
 	private Duration readTimeout = Duration.ofSeconds(10);
+
+	private ClientHttpConnector connector;
 
 	private final List<LookerPostLoginHook> hooks = new ArrayList<>();
 
@@ -98,6 +101,11 @@ public final class LookerClientFixture {
 		return this;
 	}
 
+	public LookerClientFixture connector(ClientHttpConnector connector) {
+		this.connector = connector;
+		return this;
+	}
+
 	public LookerClientFixture hook(LookerPostLoginHook hook) {
 		this.hooks.add(hook);
 		return this;
@@ -110,7 +118,8 @@ public final class LookerClientFixture {
 		retryFilter.setClock(this.clock);
 		WebClient.Builder builder = WebClient.builder()
 			.baseUrl(this.baseUrl + "/api/" + this.apiVersion)
-			.clientConnector(ClientHttpConnectorBuilder.reactor().build(settings))
+			.clientConnector((this.connector != null) ? this.connector
+					: ClientHttpConnectorBuilder.reactor().build(settings))
 			.filter(retryFilter);
 		DesiredWorkspace desiredWorkspace = new DesiredWorkspace(this.workspace);
 		List<LookerPostLoginHook> allHooks = new ArrayList<>();

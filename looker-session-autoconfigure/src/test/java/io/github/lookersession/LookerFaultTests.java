@@ -14,9 +14,14 @@ import io.github.lookersession.http.LookerRetryPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -170,6 +175,37 @@ class LookerFaultTests {
 
 		assertThat(ex.getPath()).isEqualTo("/api/4.0/login");
 		assertThat(ex.getMessage()).contains("POST /api/4.0/login failed").contains("Connection refused");
+	}
+
+	@Test
+	void fullConnectionPoolQueueIsRetried() {
+		looker.stubFor(get("/api/4.0/session")
+			.willReturn(okJson("{\"workspace_id\":\"production\"}").withFixedDelay(50)));
+		ConnectionProvider pool = ConnectionProvider.builder("fault-tests")
+			.maxConnections(1)
+			.pendingAcquireMaxCount(1)
+			.build();
+		try {
+			ClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(pool));
+			LookerSessionClient client = LookerClientFixture.forBaseUrl(looker.baseUrl())
+				.workspace("production")
+				.retryPolicy(new LookerRetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(1)))
+				.connector(connector)
+				.build()
+				.client();
+			client.getSession().block(TIMEOUT);
+
+			List<ApiSession> sessions = Flux.range(0, 4)
+				.flatMap((i) -> client.getSession(), 4)
+				.collectList()
+				.block(TIMEOUT);
+
+			assertThat(sessions).hasSize(4);
+			assertThat(sessionGets()).isEqualTo(5);
+		}
+		finally {
+			pool.dispose();
+		}
 	}
 
 	@Test

@@ -39,13 +39,30 @@ final class LookerRequestFailures {
 	}
 
 	/**
-	 * Returns whether the failure is a refused, reset or prematurely closed connection,
-	 * which is worth retrying. TLS failures and timeouts are not.
+	 * Returns whether the failure is a refused, reset or prematurely closed connection, or
+	 * a full queue of Reactor Netty's connection pool, which are worth retrying. A full
+	 * queue means the request was never sent. TLS failures and timeouts are not retried.
 	 * @param ex the failure
 	 * @return whether to retry
 	 */
 	static boolean isConnectionFailure(Throwable ex) {
+		if (isPoolQueueFull(ex)) {
+			return true;
+		}
 		return find(ex, IOException.class) != null && find(ex, SSLException.class) == null && !isTimeout(ex);
+	}
+
+	private static boolean isPoolQueueFull(Throwable ex) {
+		// Reactor Netty shades reactor-pool, so the exception is matched by its simple name.
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isTimeout(Throwable ex) {

@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  *
  * <p>
  * Retried responses are 429, 502, 503 and 504, and connection failures (refused, reset,
- * closed before the response). Timeouts, TLS failures and every other status are not
+ * closed before the response, or a full queue of the connection pool, in which case the
+ * request was never sent). Timeouts, TLS failures and every other status are not
  * retried. Only requests that are safe to send again are retried: {@code GET} and
  * {@code HEAD}, {@code POST /login} and {@code PATCH /session}.
  *
