@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,15 +16,23 @@ import org.openjdk.jmh.runner.RunnerException;
  * Runs every benchmark and writes the report.
  *
  * <p>
- * Usage: {@code BenchmarkRunner --report=<file> [--settings=full|smoke]}. The
- * {@link BenchmarkSettings#full() full} settings, the default, load both cores for about
- * 15 minutes; the {@link BenchmarkSettings#smoke() smoke} settings take well under a
- * minute. A missed target is reported in the file and logged, and does not
+ * Usage: {@code BenchmarkRunner --report=<file> [--settings=full|smoke]
+ * [--only=<name>,...]}. The {@link BenchmarkSettings#full() full} settings, the default,
+ * load both cores for about 15 minutes; the {@link BenchmarkSettings#smoke() smoke}
+ * settings take well under a minute. {@code --only} runs the named benchmarks of
+ * {@link #BENCHMARKS} and nothing else, so the report holds only their rows. A missed target is reported in the file and logged, and does not
  * change the exit code; a benchmark that cannot run exits with 1.
  */
 public final class BenchmarkRunner {
 
-	private static final String USAGE = "Usage: BenchmarkRunner --report=<file> [--settings=full|smoke]";
+	/**
+	 * Names of the benchmarks, in the order they run.
+	 */
+	static final List<String> BENCHMARKS = List.of("overhead", "cold-burst", "refresh", "revocation", "jmh",
+			"startup");
+
+	private static final String USAGE = "Usage: BenchmarkRunner --report=<file> [--settings=full|smoke] "
+			+ "[--only=<name>,...] with names from " + BENCHMARKS;
 
 	/**
 	 * Lifetime of the tokens of the fake that every benchmark but the short-lived side
@@ -37,6 +48,7 @@ public final class BenchmarkRunner {
 	public static void main(String[] args) throws Exception {
 		Path reportFile = null;
 		BenchmarkSettings settings = BenchmarkSettings.full();
+		Set<String> selected = new LinkedHashSet<>(BENCHMARKS);
 		for (String argument : args) {
 			if (argument.startsWith("--report=")) {
 				reportFile = Path.of(argument.substring("--report=".length()));
@@ -47,6 +59,9 @@ public final class BenchmarkRunner {
 			else if (argument.equals("--settings=smoke")) {
 				settings = BenchmarkSettings.smoke();
 			}
+			else if (argument.startsWith("--only=") && BENCHMARKS.containsAll(names(argument))) {
+				selected = new LinkedHashSet<>(names(argument));
+			}
 			else {
 				System.err.println("Invalid argument '" + argument + "'. " + USAGE);
 				System.exit(2);
@@ -56,7 +71,7 @@ public final class BenchmarkRunner {
 			System.err.println("Missing --report=<file>. " + USAGE);
 			System.exit(2);
 		}
-		BenchmarkReport report = run(settings, reportFile);
+		BenchmarkReport report = run(settings, selected, reportFile);
 		report.missedTargets()
 			.forEach((row) -> logger.warn("Target missed: " + row.benchmark() + ": " + row.figure() + " (target "
 					+ row.target() + ")"));
@@ -64,8 +79,9 @@ public final class BenchmarkRunner {
 	}
 
 	/**
-	 * Runs every benchmark and writes the report.
+	 * Runs the selected benchmarks and writes the report.
 	 * @param settings the sizes and durations
+	 * @param selected the names of the benchmarks to run, from {@link #BENCHMARKS}
 	 * @param reportFile the Markdown file to write, replaced if it exists
 	 * @return the figures
 	 * @throws IOException if a child JVM fails or the report cannot be written
@@ -73,7 +89,7 @@ public final class BenchmarkRunner {
 	 * JVM
 	 * @throws RunnerException if a JMH run fails
 	 */
-	static BenchmarkReport run(BenchmarkSettings settings, Path reportFile)
+	static BenchmarkReport run(BenchmarkSettings settings, Set<String> selected, Path reportFile)
 			throws IOException, InterruptedException, RunnerException {
 		MachineInfo machine = MachineInfo.current();
 		ZonedDateTime started = ZonedDateTime.now();
@@ -82,12 +98,24 @@ public final class BenchmarkRunner {
 
 		BenchmarkReport report = new BenchmarkReport();
 		try (FakeLookerControl looker = FakeLookerControl.start(LOAD_TOKEN_LIFETIME)) {
-			OverheadBenchmark.run(settings, looker, report);
-			ColdBurstBenchmark.run(settings, looker, report);
-			RefreshBenchmark.run(settings, looker, report);
-			RevocationBenchmark.run(settings, looker, report);
-			FilterBenchmark.run(settings, report);
-			StartupBenchmark.run(settings, looker, report);
+			if (selected.contains("overhead")) {
+				OverheadBenchmark.run(settings, looker, report);
+			}
+			if (selected.contains("cold-burst")) {
+				ColdBurstBenchmark.run(settings, looker, report);
+			}
+			if (selected.contains("refresh")) {
+				RefreshBenchmark.run(settings, looker, report);
+			}
+			if (selected.contains("revocation")) {
+				RevocationBenchmark.run(settings, looker, report);
+			}
+			if (selected.contains("jmh")) {
+				FilterBenchmark.run(settings, report);
+			}
+			if (selected.contains("startup")) {
+				StartupBenchmark.run(settings, looker, report);
+			}
 		}
 
 		Duration runtime = Duration.ofNanos(System.nanoTime() - start);
@@ -95,6 +123,10 @@ public final class BenchmarkRunner {
 				runtime);
 		logger.info("Benchmarks finished in " + runtime.toSeconds() + " s; report written to " + reportFile);
 		return report;
+	}
+
+	private static List<String> names(String argument) {
+		return List.of(argument.substring(argument.indexOf('=') + 1).split(","));
 	}
 
 }

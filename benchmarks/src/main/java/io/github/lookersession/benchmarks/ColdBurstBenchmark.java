@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.github.lookersession.ApiSession;
 import io.github.lookersession.benchmarks.BenchmarkClients.SessionClient;
@@ -44,16 +46,21 @@ final class ColdBurstBenchmark {
 		details.append("| calls | side | time to finish, median (ms) | logins per round | PATCHes per round "
 				+ "| failed calls (all rounds) |\n");
 		details.append("|---:|---|---:|---|---|---|\n");
+		Set<String> messages = new TreeSet<>();
 		for (int calls : settings.burstSizes()) {
-			measure(settings, calls, looker, clients, warm, report, details);
+			measure(settings, calls, looker, clients, warm, report, details, messages);
 		}
 		warm.logout();
+		if (!messages.isEmpty()) {
+			details.append("\nFailures, first message of each kind:\n\n");
+			messages.forEach((message) -> details.append("- `").append(message.replace('`', '\'')).append("`\n"));
+		}
 		report.addSection("Cold burst", details.toString());
 	}
 
 	private static void measure(BenchmarkSettings settings, int calls, FakeLookerControl looker,
-			BenchmarkClients clients, SessionClient warm, BenchmarkReport report, StringBuilder details)
-			throws IOException {
+			BenchmarkClients clients, SessionClient warm, BenchmarkReport report, StringBuilder details,
+			Set<String> messages) throws IOException {
 		logger.info("Cold burst of " + calls + " calls");
 		List<LoadResult> coldResults = new ArrayList<>();
 		List<LoadResult> warmResults = new ArrayList<>();
@@ -97,6 +104,15 @@ final class ColdBurstBenchmark {
 				+ " | " + failures(coldResults) + " |\n");
 		details.append("| " + count(calls) + " | token made | " + decimal(warmMillis, 1) + " | - | - | "
 				+ failures(warmResults) + " |\n");
+		messages.addAll(firstMessages(coldResults));
+		messages.addAll(firstMessages(warmResults));
+	}
+
+	private static List<String> firstMessages(List<LoadResult> results) {
+		return results.stream()
+			.flatMap((result) -> result.errorMessages().entrySet().stream())
+			.map((entry) -> entry.getKey() + ": " + entry.getValue())
+			.toList();
 	}
 
 	private static LoadResult burstWithToken(int calls, FakeLookerControl looker, SessionClient warm)

@@ -89,20 +89,24 @@ final class LoadGenerator {
 
 		private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
+		private final Map<String, String> errorMessages = new ConcurrentHashMap<>();
+
 		void completed(long latencyNanos) {
 			this.completed.incrementAndGet();
 			this.latencies.recordValue(latencyNanos);
 		}
 
 		void failed(Throwable ex) {
-			this.errors.computeIfAbsent(ex.getClass().getSimpleName(), (type) -> new LongAdder()).increment();
+			String type = ex.getClass().getSimpleName();
+			this.errors.computeIfAbsent(type, (key) -> new LongAdder()).increment();
+			this.errorMessages.putIfAbsent(type, String.valueOf(ex.getMessage()));
 		}
 
 		LoadResult result(long elapsedNanos) {
 			Map<String, Long> errorsByType = new TreeMap<>();
 			this.errors.forEach((type, count) -> errorsByType.put(type, count.sum()));
-			return new LoadResult(this.completed.get(), errorsByType, Duration.ofNanos(elapsedNanos),
-					this.latencies.copy());
+			return new LoadResult(this.completed.get(), errorsByType, new TreeMap<>(this.errorMessages),
+					Duration.ofNanos(elapsedNanos), this.latencies.copy());
 		}
 
 	}
@@ -112,10 +116,13 @@ final class LoadGenerator {
 	 *
 	 * @param completed the number of calls that succeeded
 	 * @param errorsByType the number of failed calls by simple exception class name
+	 * @param errorMessages the message of the first failure of each exception class,
+	 * which names the cause; the starter's exception messages contain no secret or token
 	 * @param elapsed the time from the first call to the end of the last one
 	 * @param latencies the latency of every successful call, in nanoseconds
 	 */
-	record LoadResult(long completed, Map<String, Long> errorsByType, Duration elapsed, Histogram latencies) {
+	record LoadResult(long completed, Map<String, Long> errorsByType, Map<String, String> errorMessages,
+			Duration elapsed, Histogram latencies) {
 
 		long errors() {
 			return this.errorsByType.values().stream().mapToLong(Long::longValue).sum();

@@ -1,10 +1,13 @@
 package io.github.lookersession.benchmarks;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import io.github.lookersession.ApiSession;
 import io.github.lookersession.benchmarks.BenchmarkClients.SessionClient;
@@ -18,7 +21,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static io.github.lookersession.benchmarks.Statistics.decimal;
 import static io.github.lookersession.benchmarks.Statistics.median;
-import static io.github.lookersession.benchmarks.Statistics.medianRatio;
 
 /**
  * Overhead of {@link io.github.lookersession.LookerSessionClient#getSession()} with a
@@ -42,7 +44,8 @@ final class OverheadBenchmark {
 	private OverheadBenchmark() {
 	}
 
-	static void run(BenchmarkSettings settings, FakeLookerControl looker, BenchmarkReport report) {
+	static void run(BenchmarkSettings settings, FakeLookerControl looker, BenchmarkReport report)
+			throws IOException {
 		BenchmarkClients clients = new BenchmarkClients(looker.baseUrl());
 		SessionClient session = clients.createSessionClient(ApiSession.DEV_WORKSPACE, Duration.ofSeconds(60));
 		session.client().getSession().block(Duration.ofSeconds(30));
@@ -54,39 +57,41 @@ final class OverheadBenchmark {
 			.retrieve()
 			.bodyToMono(ApiSession.class);
 
-		StringBuilder details = new StringBuilder();
-		details.append("| callers | side | throughput (calls/s) | p50 (ms) | p99 (ms) | errors |\n");
-		details.append("|---:|---|---:|---:|---:|---:|\n");
+		StringBuilder table = new StringBuilder();
+		table.append("| callers | side | throughput (calls/s) | p50 (ms) | p99 (ms) | errors |\n");
+		table.append("|---:|---|---:|---:|---:|---:|\n");
+		StringBuilder ratios = new StringBuilder("Ratios of each round, starter divided by plain:\n\n");
 		for (int callers : settings.overheadConcurrencies()) {
-			measure(settings, callers, starterCall, plainCall, report, details);
+			measure(settings, looker, callers, starterCall, plainCall, report, table, ratios);
 		}
 		session.logout();
-		report.addSection("Overhead", details.toString());
+		report.addSection("Overhead", table + "\n" + ratios);
 	}
 
-	private static void measure(BenchmarkSettings settings, int callers, Supplier<Mono<?>> starterCall,
-			Supplier<Mono<?>> plainCall, BenchmarkReport report, StringBuilder details) {
+	private static void measure(BenchmarkSettings settings, FakeLookerControl looker, int callers,
+			Supplier<Mono<?>> starterCall, Supplier<Mono<?>> plainCall, BenchmarkReport report, StringBuilder table,
+			StringBuilder ratios) throws IOException {
 		logger.info("Overhead with " + callers + " callers");
-		LoadGenerator.closedLoop(starterCall, callers, settings.overheadWarmup());
-		LoadGenerator.closedLoop(plainCall, callers, settings.overheadWarmup());
+		runOnce(looker, starterCall, callers, settings.overheadWarmup());
+		runOnce(looker, plainCall, callers, settings.overheadWarmup());
 
 		List<LoadResult> starter = new ArrayList<>();
 		List<LoadResult> plain = new ArrayList<>();
 		for (int round = 0; round < settings.overheadRounds(); round++) {
 			if (round % 2 == 0) {
-				starter.add(LoadGenerator.closedLoop(starterCall, callers, settings.overheadRound()));
-				plain.add(LoadGenerator.closedLoop(plainCall, callers, settings.overheadRound()));
+				starter.add(runOnce(looker, starterCall, callers, settings.overheadRound()));
+				plain.add(runOnce(looker, plainCall, callers, settings.overheadRound()));
 			}
 			else {
-				plain.add(LoadGenerator.closedLoop(plainCall, callers, settings.overheadRound()));
-				starter.add(LoadGenerator.closedLoop(starterCall, callers, settings.overheadRound()));
+				plain.add(runOnce(looker, plainCall, callers, settings.overheadRound()));
+				starter.add(runOnce(looker, starterCall, callers, settings.overheadRound()));
 			}
 		}
 
-		double throughputRatio = medianRatio(figures(starter, LoadResult::throughput),
-				figures(plain, LoadResult::throughput));
-		double p99Ratio = medianRatio(figures(starter, (result) -> result.latencyMillis(99)),
-				figures(plain, (result) -> result.latencyMillis(99)));
+		double[] throughputRatios = ratios(starter, plain, LoadResult::throughput);
+		double[] p99Ratios = ratios(starter, plain, (result) -> result.latencyMillis(99));
+		double throughputRatio = median(throughputRatios);
+		double p99Ratio = median(p99Ratios);
 		long errors = starter.stream().mapToLong(LoadResult::errors).sum()
 				+ plain.stream().mapToLong(LoadResult::errors).sum();
 
@@ -97,8 +102,33 @@ final class OverheadBenchmark {
 		report.addRow(label, "p99 ratio " + decimal(p99Ratio, 3) + " (" + percentile(starter, 99) + " vs "
 				+ percentile(plain, 99) + " ms)", "at most " + MAX_P99_RATIO, p99Ratio <= MAX_P99_RATIO && errors == 0);
 
-		details.append(line(callers, "starter", starter));
-		details.append(line(callers, "plain WebClient", plain));
+		table.append(line(callers, "starter", starter));
+		table.append(line(callers, "plain WebClient", plain));
+		ratios.append("- " + callers + ((callers == 1) ? " caller" : " callers") + ": throughput "
+				+ list(throughputRatios) + ", p99 " + list(p99Ratios) + "\n");
+	}
+
+	/**
+	 * Runs one side once, after clearing the fake's journal so that its heap stays the
+	 * same size from run to run.
+	 */
+	private static LoadResult runOnce(FakeLookerControl looker, Supplier<Mono<?>> call, int callers,
+			Duration duration) throws IOException {
+		looker.reset();
+		return LoadGenerator.closedLoop(call, callers, duration);
+	}
+
+	private static double[] ratios(List<LoadResult> numerators, List<LoadResult> denominators,
+			ToDoubleFunction<LoadResult> figure) {
+		double[] ratios = new double[numerators.size()];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = figure.applyAsDouble(numerators.get(i)) / figure.applyAsDouble(denominators.get(i));
+		}
+		return ratios;
+	}
+
+	private static String list(double[] values) {
+		return Arrays.stream(values).mapToObj((value) -> decimal(value, 2)).collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	private static String line(int callers, String side, List<LoadResult> results) {
@@ -113,10 +143,6 @@ final class OverheadBenchmark {
 
 	private static String percentile(List<LoadResult> results, double percentile) {
 		return decimal(median(results, (result) -> result.latencyMillis(percentile)), 3);
-	}
-
-	private static double[] figures(List<LoadResult> results, ToDoubleFunction<LoadResult> figure) {
-		return results.stream().mapToDouble(figure).toArray();
 	}
 
 }

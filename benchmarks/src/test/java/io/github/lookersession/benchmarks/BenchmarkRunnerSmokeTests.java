@@ -3,6 +3,7 @@ package io.github.lookersession.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import io.github.lookersession.benchmarks.BenchmarkReport.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ class BenchmarkRunnerSmokeTests {
 	@BeforeAll
 	static void runSmokeBenchmarks() throws Exception {
 		reportFile = reportFolder.resolve("benchmarks.md");
-		report = BenchmarkRunner.run(BenchmarkSettings.smoke(), reportFile);
+		report = BenchmarkRunner.run(BenchmarkSettings.smoke(), Set.copyOf(BenchmarkRunner.BENCHMARKS), reportFile);
 	}
 
 	@Test
