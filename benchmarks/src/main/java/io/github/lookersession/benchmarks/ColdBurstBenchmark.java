@@ -127,7 +127,9 @@ final class ColdBurstBenchmark {
 
 	private static String failures(List<LoadResult> results) {
 		Map<String, Long> byType = new TreeMap<>();
-		results.forEach((result) -> result.errorsByType().forEach((type, count) -> byType.merge(type, count, Long::sum)));
+		for (LoadResult result : results) {
+			result.errorsByType().forEach((type, count) -> byType.merge(type, count, Long::sum));
+		}
 		if (byType.isEmpty()) {
 			return "0";
 		}

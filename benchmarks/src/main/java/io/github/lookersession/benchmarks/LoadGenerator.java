@@ -1,5 +1,6 @@
 package io.github.lookersession.benchmarks;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +47,23 @@ final class LoadGenerator {
 			.then()
 			.block(duration.plus(DRAIN_TIMEOUT));
 		return outcomes.result(System.nanoTime() - start);
+	}
+
+	/**
+	 * Clears the fake's journal and counters, then runs closed-loop callers. Clearing
+	 * keeps the fake's heap the same size from run to run, so its garbage collector does
+	 * not slow later runs more than earlier ones.
+	 * @param looker the fake that the calls reach
+	 * @param call supplier of the call; each {@code Mono} is subscribed once
+	 * @param callers the number of concurrent callers
+	 * @param duration how long callers start new calls
+	 * @return the outcome
+	 * @throws IOException if the fake process cannot be reached
+	 */
+	static LoadResult closedLoop(FakeLookerControl looker, Supplier<Mono<?>> call, int callers, Duration duration)
+			throws IOException {
+		looker.reset();
+		return closedLoop(call, callers, duration);
 	}
 
 	/**

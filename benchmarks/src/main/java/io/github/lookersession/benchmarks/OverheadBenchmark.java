@@ -72,19 +72,19 @@ final class OverheadBenchmark {
 			Supplier<Mono<?>> starterCall, Supplier<Mono<?>> plainCall, BenchmarkReport report, StringBuilder table,
 			StringBuilder ratios) throws IOException {
 		logger.info("Overhead with " + callers + " callers");
-		runOnce(looker, starterCall, callers, settings.overheadWarmup());
-		runOnce(looker, plainCall, callers, settings.overheadWarmup());
+		LoadGenerator.closedLoop(looker, starterCall, callers, settings.overheadWarmup());
+		LoadGenerator.closedLoop(looker, plainCall, callers, settings.overheadWarmup());
 
 		List<LoadResult> starter = new ArrayList<>();
 		List<LoadResult> plain = new ArrayList<>();
 		for (int round = 0; round < settings.overheadRounds(); round++) {
 			if (round % 2 == 0) {
-				starter.add(runOnce(looker, starterCall, callers, settings.overheadRound()));
-				plain.add(runOnce(looker, plainCall, callers, settings.overheadRound()));
+				starter.add(LoadGenerator.closedLoop(looker, starterCall, callers, settings.overheadRound()));
+				plain.add(LoadGenerator.closedLoop(looker, plainCall, callers, settings.overheadRound()));
 			}
 			else {
-				plain.add(runOnce(looker, plainCall, callers, settings.overheadRound()));
-				starter.add(runOnce(looker, starterCall, callers, settings.overheadRound()));
+				plain.add(LoadGenerator.closedLoop(looker, plainCall, callers, settings.overheadRound()));
+				starter.add(LoadGenerator.closedLoop(looker, starterCall, callers, settings.overheadRound()));
 			}
 		}
 
@@ -106,16 +106,6 @@ final class OverheadBenchmark {
 		table.append(line(callers, "plain WebClient", plain));
 		ratios.append("- " + callers + ((callers == 1) ? " caller" : " callers") + ": throughput "
 				+ list(throughputRatios) + ", p99 " + list(p99Ratios) + "\n");
-	}
-
-	/**
-	 * Runs one side once, after clearing the fake's journal so that its heap stays the
-	 * same size from run to run.
-	 */
-	private static LoadResult runOnce(FakeLookerControl looker, Supplier<Mono<?>> call, int callers,
-			Duration duration) throws IOException {
-		looker.reset();
-		return LoadGenerator.closedLoop(call, callers, duration);
 	}
 
 	private static double[] ratios(List<LoadResult> numerators, List<LoadResult> denominators,

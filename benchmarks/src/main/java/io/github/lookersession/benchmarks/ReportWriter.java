@@ -90,7 +90,8 @@ final class ReportWriter {
 	private static String details(BenchmarkReport report) {
 		StringBuilder text = new StringBuilder();
 		for (Section section : report.sections()) {
-			text.append("### ").append(section.heading()).append("\n\n").append(section.markdown().trim()).append("\n\n");
+			text.append("### ").append(section.heading()).append("\n\n");
+			text.append(section.markdown().trim()).append("\n\n");
 		}
 		return text.toString().trim();
 	}

@@ -48,9 +48,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link #springSecurityOAuth2Filter()} measures Spring Security's
  * {@link ServerOAuth2AuthorizedClientExchangeFilterFunction} with an
  * {@link AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager}, which needs no
- * {@code ServerWebExchange}, that already has a client-credentials token. Both logins get an in-memory response during setup, and both
- * tokens are valid for an hour. Each operation subscribes with {@code block()}, which
- * costs both sides the same.
+ * {@code ServerWebExchange}, that already has a client-credentials token. Both logins
+ * get an in-memory response during setup, and both tokens are valid for an hour. Each
+ * operation subscribes with {@code block()}, which costs both sides the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -122,17 +122,16 @@ public class TokenFilterBenchmark {
 			.build();
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
-		ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+		var provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
 		provider.setAccessTokenResponseClient((grantRequest) -> Mono.just(OAuth2AccessTokenResponse
 			.withToken(ACCESS_TOKEN)
 			.tokenType(OAuth2AccessToken.TokenType.BEARER)
 			.expiresIn(3600)
 			.build()));
-		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations,
+				new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
 		manager.setAuthorizedClientProvider(provider);
-		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
+		var filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
 		filter.setDefaultClientRegistrationId("looker");
 		return filter;
 	}

@@ -146,9 +146,12 @@ final class LookerContract {
 		options.setResolveFully(true);
 		SwaggerParseResult result = new OpenAPIV3Parser().readContents(specification(apiVersion), null, options);
 		List<String> messages = (result.getMessages() != null) ? result.getMessages() : List.of();
-		List<String> unexpected = messages.stream().filter((message) -> !KNOWN_PARSER_MESSAGES.contains(message)).toList();
+		List<String> unexpected = messages.stream()
+			.filter((message) -> !KNOWN_PARSER_MESSAGES.contains(message))
+			.toList();
 		if (result.getOpenAPI() == null || !unexpected.isEmpty()) {
-			throw new IllegalStateException("Could not parse the Looker " + apiVersion + " specification: " + unexpected);
+			throw new IllegalStateException(
+					"Could not parse the Looker " + apiVersion + " specification: " + unexpected);
 		}
 		return result.getOpenAPI();
 	}

@@ -176,8 +176,8 @@ class LookerContractTests {
 	@Test
 	void wrongResponseBodyBreaksContract() {
 		LookerSessionClient client = fixture("4.0").workspace("production").build().client();
-		this.looker.injectFault("GET /session", Fault.response(200, "{\"can\":{},\"workspace_id\":5}", "application/json"),
-				1);
+		String wrongSession = "{\"can\":{},\"workspace_id\":5}";
+		this.looker.injectFault("GET /session", Fault.response(200, wrongSession, "application/json"), 1);
 
 		client.getSession().onErrorComplete().block(TIMEOUT);
 
