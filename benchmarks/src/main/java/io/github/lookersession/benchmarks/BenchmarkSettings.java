@@ -39,7 +39,7 @@ record BenchmarkSettings(String name, List<Integer> overheadConcurrencies, Durat
 		int jmhWarmupIterations, int jmhMeasurementIterations, Duration jmhIterationTime, int startupRounds) {
 
 	/**
-	 * Returns the settings of the documented run, about 15 minutes on 2 cores.
+	 * Returns the settings of the documented run, about 12 minutes on 2 cores.
 	 * @return the full settings
 	 */
 	static BenchmarkSettings full() {

@@ -28,10 +28,10 @@ import static io.github.lookersession.benchmarks.Statistics.medianRatio;
  * <p>
  * Each side has its own fake JVM, since a fake's token lifetime is fixed when it is
  * built. Both fakes start together and warm up the same way, because a fake JVM that has
- * already served other benchmarks answers faster than a new one, and the journals of both
- * are cleared before every run. The fake's journal shows whether any request other than
- * login, logout and {@code PATCH /session} got a 2xx response from a session outside
- * {@code dev}.
+ * already served other benchmarks responds faster than a new one. Their journals are
+ * cleared before every run. The short-lived fake's journal shows whether any request
+ * other than login, logout and {@code PATCH /session} got a 2xx response from a session
+ * outside {@code dev}.
  */
 final class RefreshBenchmark {
 
@@ -108,7 +108,7 @@ final class RefreshBenchmark {
 			.append(settings.refreshRounds())
 			.append(" rounds of ")
 			.append(settings.refreshDuration().toSeconds())
-			.append(" s per side.\n\n");
+			.append(" s per side. Each side has its own fake JVM, started and warmed up with the other.\n\n");
 		details.append("| figure | short-lived tokens | 1 h tokens |\n|---|---:|---:|\n");
 		details.append(row("throughput, median (calls/s)", decimal(shortThroughput, 0), decimal(longThroughput, 0)));
 		details.append(row("p99 latency, median (ms)", latency(shortResults, 99), latency(longResults, 99)));
