@@ -2,12 +2,10 @@ package io.github.lookersession.benchmarks;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 
 import io.github.lookersession.ApiSession;
 import io.github.lookersession.benchmarks.BenchmarkClients.SessionClient;
@@ -105,20 +103,13 @@ final class OverheadBenchmark {
 		table.append(line(callers, "starter", starter));
 		table.append(line(callers, "plain WebClient", plain));
 		ratios.append("- " + callers + ((callers == 1) ? " caller" : " callers") + ": throughput "
-				+ list(throughputRatios) + ", p99 " + list(p99Ratios) + "\n");
+				+ Statistics.list(throughputRatios, 2) + ", p99 " + Statistics.list(p99Ratios, 2) + "\n");
 	}
 
 	private static double[] ratios(List<LoadResult> numerators, List<LoadResult> denominators,
 			ToDoubleFunction<LoadResult> figure) {
-		double[] ratios = new double[numerators.size()];
-		for (int i = 0; i < ratios.length; i++) {
-			ratios[i] = figure.applyAsDouble(numerators.get(i)) / figure.applyAsDouble(denominators.get(i));
-		}
-		return ratios;
-	}
-
-	private static String list(double[] values) {
-		return Arrays.stream(values).mapToObj((value) -> decimal(value, 2)).collect(Collectors.joining(", ", "[", "]"));
+		return Statistics.ratios(numerators.stream().mapToDouble(figure).toArray(),
+				denominators.stream().mapToDouble(figure).toArray());
 	}
 
 	private static String line(int callers, String side, List<LoadResult> results) {

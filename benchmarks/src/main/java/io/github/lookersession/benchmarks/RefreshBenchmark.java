@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 import static io.github.lookersession.benchmarks.Statistics.count;
 import static io.github.lookersession.benchmarks.Statistics.decimal;
 import static io.github.lookersession.benchmarks.Statistics.median;
-import static io.github.lookersession.benchmarks.Statistics.medianRatio;
 
 /**
  * Token refresh under load: closed-loop callers of {@code getSession()} with
@@ -87,8 +86,9 @@ final class RefreshBenchmark {
 		long unauthorized = shortStats.stream().mapToLong((stats) -> stats.get("unauthorized")).sum();
 		double shortThroughput = median(shortResults, LoadResult::throughput);
 		double longThroughput = median(longResults, LoadResult::throughput);
-		double ratio = medianRatio(shortResults.stream().mapToDouble(LoadResult::throughput).toArray(),
+		double[] ratios = Statistics.ratios(shortResults.stream().mapToDouble(LoadResult::throughput).toArray(),
 				longResults.stream().mapToDouble(LoadResult::throughput).toArray());
+		double ratio = Statistics.median(ratios);
 
 		String label = "Refresh under load, " + settings.refreshCallers() + " callers, "
 				+ settings.refreshTokenLifetime().toSeconds() + " s tokens";
@@ -117,6 +117,9 @@ final class RefreshBenchmark {
 		details.append(row("401 responses from the fake", count(unauthorized), "-"));
 		details.append(row("failed calls", count(errors), count(longErrors)));
 		details.append(row("requests served outside dev", count(outside), "-"));
+		details.append("\nThroughput ratio of each round, short-lived divided by 1 h: ")
+			.append(Statistics.list(ratios, 2))
+			.append("\n");
 		report.addSection("Refresh under load", details.toString());
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * Medians and number formats for the report.
@@ -32,11 +33,27 @@ final class Statistics {
 	 * denominators[i]}, which cancels load that changes from one round to the next.
 	 */
 	static double medianRatio(double[] numerators, double[] denominators) {
+		return median(ratios(numerators, denominators));
+	}
+
+	/**
+	 * Returns the ratios of paired values, {@code numerators[i] / denominators[i]}.
+	 */
+	static double[] ratios(double[] numerators, double[] denominators) {
 		double[] ratios = new double[numerators.length];
 		for (int i = 0; i < ratios.length; i++) {
 			ratios[i] = numerators[i] / denominators[i];
 		}
-		return median(ratios);
+		return ratios;
+	}
+
+	/**
+	 * Formats values as a list such as {@code [0.91, 0.97]}.
+	 */
+	static String list(double[] values, int digits) {
+		return Arrays.stream(values)
+			.mapToObj((value) -> decimal(value, digits))
+			.collect(Collectors.joining(", ", "[", "]"));
 	}
 
 	static String decimal(double value, int digits) {
