@@ -54,6 +54,7 @@ final class ContractRecorder implements Consumer<RecordedExchange> {
 				violations.add(exchange.method() + " " + exchange.path() + " -> " + exchange.status() + ": "
 						+ report.getMessages()
 							.stream()
+							.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)
 							.map((message) -> "[" + message.getKey() + "] " + message.getMessage())
 							.collect(Collectors.joining("; ")));
 			}
