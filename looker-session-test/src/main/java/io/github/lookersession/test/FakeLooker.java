@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,7 +39,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Tests can expire or revoke every token, add latency, and replace responses with
  * {@linkplain Fault faults}. The fake journals every request with the workspace of the
  * session that served it, and counts logins, session updates, logouts and
- * {@code 401} responses. All methods are thread-safe.
+ * {@code 401} responses. {@linkplain #addExchangeListener Exchange listeners} receive
+ * each raw request and response. All methods are thread-safe.
  *
  * <p>
  * Typical use: <pre class="code">
@@ -112,6 +114,8 @@ public final class FakeLooker implements AutoCloseable {
 
 	private final LatencyRules latency = new LatencyRules();
 
+	private final ExchangeListeners exchangeListeners = new ExchangeListeners();
+
 	private final FakeLookerHandler handler;
 
 	private final Object lifecycleMonitor = new Object();
@@ -128,7 +132,8 @@ public final class FakeLooker implements AutoCloseable {
 		this.port = builder.port;
 		LookerApi api = new LookerApi(this.clients, builder.lookmlModels, builder.devOnlyLookmlModels,
 				builder.tokenLifetime, this.clock, this.sessions);
-		this.handler = new FakeLookerHandler(api, this.journal, this.counters, this.faults, this.latency, this.clock);
+		this.handler = new FakeLookerHandler(api, this.journal, this.counters, this.faults, this.latency,
+				this.exchangeListeners, this.clock);
 	}
 
 	/**
@@ -357,6 +362,29 @@ public final class FakeLooker implements AutoCloseable {
 	 */
 	public void clearFaults() {
 		this.faults.clear();
+	}
+
+	/**
+	 * Registers a listener that receives every request the fake serves with the response
+	 * it sends, as they crossed the wire, for example to check both against the Looker
+	 * OpenAPI specification. The fake calls the listener on its event loop before it
+	 * writes the response, so a client that has received a response has already been
+	 * reported. Listeners stay registered until they are removed, also across
+	 * {@link #reset()} and {@link FakeLookerExtension} tests. A listener that throws is
+	 * logged and ignored.
+	 * @param listener the listener, which should return quickly
+	 */
+	public void addExchangeListener(Consumer<RecordedExchange> listener) {
+		this.exchangeListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+	}
+
+	/**
+	 * Removes a listener added with {@link #addExchangeListener(Consumer)}. Does nothing
+	 * if it is not registered.
+	 * @param listener the listener
+	 */
+	public void removeExchangeListener(Consumer<RecordedExchange> listener) {
+		this.exchangeListeners.remove(listener);
 	}
 
 	/**

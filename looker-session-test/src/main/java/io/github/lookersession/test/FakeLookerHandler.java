@@ -20,8 +20,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * applies latency and faults, and passes the rest to {@link LookerApi}.
  *
  * <p>
- * A request is journaled and counted before its response is written, so a client that
- * has received a response finds the request in the journal.
+ * A request is journaled, counted and passed to the exchange listeners before its
+ * response is written, so a client that has received a response finds the request in
+ * the journal.
  */
 final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
 
@@ -37,15 +38,18 @@ final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServe
 
 	private final LatencyRules latency;
 
+	private final ExchangeListeners listeners;
+
 	private final Clock clock;
 
 	FakeLookerHandler(LookerApi api, Journal journal, RequestCounters counters, FaultRules faults,
-			LatencyRules latency, Clock clock) {
+			LatencyRules latency, ExchangeListeners listeners, Clock clock) {
 		this.api = api;
 		this.journal = journal;
 		this.counters = counters;
 		this.faults = faults;
 		this.latency = latency;
+		this.listeners = listeners;
 		this.clock = clock;
 	}
 
@@ -74,7 +78,7 @@ final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServe
 	private Mono<Void> respond(LookerRequest request, @Nullable Fault fault, RequestRecord record,
 			HttpServerRequest nettyRequest, HttpServerResponse response) {
 		if (fault == null) {
-			return send(request, serve(request, record), record, response);
+			return send(request, serve(request, record), record, nettyRequest, response);
 		}
 
 		record.faultInjected();
@@ -82,7 +86,7 @@ final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServe
 		if (fault.isConnectionReset()) {
 			return resetConnection(request, record, nettyRequest);
 		}
-		return send(request, LookerResponse.of(fault), record, response);
+		return send(request, LookerResponse.of(fault), record, nettyRequest, response);
 	}
 
 	private LookerResponse serve(LookerRequest request, RequestRecord record) {
@@ -96,9 +100,11 @@ final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServe
 	}
 
 	private Mono<Void> send(LookerRequest request, LookerResponse lookerResponse, RequestRecord record,
-			HttpServerResponse response) {
+			HttpServerRequest nettyRequest, HttpServerResponse response) {
 		record.status(lookerResponse.status());
 		finish(request, record);
+		this.listeners.exchanged(request, nettyRequest.requestHeaders(), nettyRequest.uri(), lookerResponse,
+				record.isFaultInjected());
 
 		response.status(lookerResponse.status());
 		lookerResponse.headers().forEach(response::header);
@@ -113,6 +119,8 @@ final class FakeLookerHandler implements BiFunction<HttpServerRequest, HttpServe
 
 	private Mono<Void> resetConnection(LookerRequest request, RequestRecord record, HttpServerRequest nettyRequest) {
 		finish(request, record);
+		this.listeners.exchanged(request, nettyRequest.requestHeaders(), nettyRequest.uri(), LookerResponse.empty(0),
+				true);
 		return Mono.create((sink) -> nettyRequest.withConnection((connection) -> {
 			connection.onDispose(sink::success);
 			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
