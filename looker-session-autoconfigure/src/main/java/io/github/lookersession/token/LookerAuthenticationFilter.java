@@ -60,10 +60,16 @@ public final class LookerAuthenticationFilter implements ExchangeFilterFunction 
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return this.tokenManager.getToken()
-			.flatMap((token) -> exchange(request, token, next)
-				.flatMap((response) -> isUnauthorized(response) ? replay(request, token, response, next)
-						: Mono.just(response)));
+		LookerAccessToken current = this.tokenManager.getCurrentToken();
+		if (current != null) {
+			return send(request, current, next);
+		}
+		return this.tokenManager.getToken().flatMap((token) -> send(request, token, next));
+	}
+
+	private Mono<ClientResponse> send(ClientRequest request, LookerAccessToken token, ExchangeFunction next) {
+		return exchange(request, token, next).flatMap((response) -> isUnauthorized(response)
+				? replay(request, token, response, next) : Mono.just(response));
 	}
 
 	private Mono<ClientResponse> replay(ClientRequest request, LookerAccessToken rejected, ClientResponse response,
