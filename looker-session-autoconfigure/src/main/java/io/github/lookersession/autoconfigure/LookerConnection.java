@@ -110,10 +110,10 @@ record LookerConnection(String baseUrl, String apiVersion, String clientId, Stri
 		return apiVersion.trim();
 	}
 
-	private static String requireText(String property, @Nullable String value, String what) {
+	private static String requireText(String property, @Nullable String value, String expectedValue) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidLookerPropertyException(property, property + " is not set.",
-					"Set " + property + " to " + what + DISABLE_HINT);
+					"Set " + property + " to " + expectedValue + DISABLE_HINT);
 		}
 		return value.trim();
 	}
