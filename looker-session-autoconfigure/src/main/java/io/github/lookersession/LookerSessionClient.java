@@ -14,7 +14,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -156,10 +155,7 @@ public class LookerSessionClient {
 		if (Objects.equals(session.workspaceId(), workspaceId)) {
 			return Mono.just(session);
 		}
-		String message = "Could not select Looker workspace '" + workspaceId + "': PATCH " + SESSION_PATH
-				+ " returned workspace_id '" + session.workspaceId() + "'";
-		return Mono.error(new LookerWorkspaceException(message, workspaceId, null, null, null, java.util.List.of(),
-				HttpMethod.PATCH, null, null));
+		return Mono.error(LookerWorkspaceException.mismatch(workspaceId, session.workspaceId(), null, SESSION_PATH));
 	}
 
 	private void workspaceSelected(String workspaceId, @Nullable LookerAccessToken token) {

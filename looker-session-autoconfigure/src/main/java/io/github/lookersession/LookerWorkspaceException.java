@@ -63,6 +63,23 @@ public class LookerWorkspaceException extends LookerApiException {
 	}
 
 	/**
+	 * Creates the exception for a {@code PATCH /session} whose response shows another
+	 * workspace than the one requested.
+	 * @param workspaceId the requested workspace
+	 * @param actualWorkspaceId the {@code workspace_id} of the response
+	 * @param statusCode status of the response, if known
+	 * @param path path of the request
+	 * @return the exception
+	 */
+	public static LookerWorkspaceException mismatch(String workspaceId, @Nullable String actualWorkspaceId,
+			@Nullable HttpStatusCode statusCode, String path) {
+		String message = "Could not select Looker workspace '" + workspaceId + "': PATCH " + path
+				+ " returned workspace_id '" + actualWorkspaceId + "'";
+		return new LookerWorkspaceException(message, workspaceId, statusCode, null, null, List.of(), HttpMethod.PATCH,
+				path, null);
+	}
+
+	/**
 	 * Returns the workspace that could not be selected.
 	 * @return the workspace id
 	 */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Tests for retries against the fake Looker: bursts of 503 and 429 responses are retried
+ * Tests for retries against the fake Looker. Bursts of 503 and 429 responses are retried
  * with backoff, a persistent outage keeps a single login in flight, and no request runs
  * in a session that is not yet in the desired workspace.
  */

@@ -16,7 +16,6 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -109,11 +108,8 @@ public final class WorkspacePostLoginHook implements LookerPostLoginHook, Ordere
 		if (Objects.equals(session.workspaceId(), workspaceId)) {
 			return Mono.just(session);
 		}
-		String message = "Could not select Looker workspace '" + workspaceId + "' after login: PATCH "
-				+ LookerResponses.path(response) + " returned " + LookerResponses.describeStatus(response.statusCode())
-				+ " with workspace_id '" + session.workspaceId() + "'";
-		return Mono.error(new LookerWorkspaceException(message, workspaceId, response.statusCode(), null, null,
-				java.util.List.of(), HttpMethod.PATCH, LookerResponses.path(response), null));
+		return Mono.error(LookerWorkspaceException.mismatch(workspaceId, session.workspaceId(),
+				response.statusCode(), LookerResponses.path(response)));
 	}
 
 }
